@@ -1,0 +1,26 @@
+package org.oncofed.coordinator;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Entry point of the coordinator jar: the server, the researcher CLI and the auditor tools. */
+@Command(
+    name = "coordinator",
+    mixinStandardHelpOptions = true,
+    description = "OncoFed coordinator: federation service, researcher and auditor tools.",
+    subcommands = {})
+public final class CoordinatorCommand implements Runnable {
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new CoordinatorCommand()).execute(args));
+  }
+}

@@ -1,0 +1,26 @@
+package org.oncofed.node;
+
+import picocli.CommandLine;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Model.CommandSpec;
+import picocli.CommandLine.Spec;
+
+/** Entry point of the hospital node: {@code ./oncofed node <subcommand>}. */
+@Command(
+    name = "node",
+    mixinStandardHelpOptions = true,
+    description = "OncoFed hospital node: reads local DICOM data, trains locally, talks to the coordinator.",
+    subcommands = {})
+public final class NodeCommand implements Runnable {
+
+  @Spec private CommandSpec spec;
+
+  @Override
+  public void run() {
+    spec.commandLine().usage(System.out);
+  }
+
+  public static void main(String[] args) {
+    System.exit(new CommandLine(new NodeCommand()).execute(args));
+  }
+}
