@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "coordinator",
     mixinStandardHelpOptions = true,
     description = "OncoFed coordinator: federation service, researcher and auditor tools.",
-    subcommands = {})
+    subcommands = {RunCommand.class})
 public final class CoordinatorCommand implements Runnable {
 
   @Spec private CommandSpec spec;

@@ -1,0 +1,137 @@
+package org.oncofed.coordinator.federation;
+
+import io.grpc.Status;
+import io.micronaut.scheduling.annotation.Scheduled;
+import jakarta.inject.Singleton;
+import java.security.cert.CertificateExpiredException;
+import java.security.cert.CertificateNotYetValidException;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Comparator;
+import java.util.Date;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import org.oncofed.common.SiteId;
+import org.oncofed.common.tls.ProjectPki;
+import org.oncofed.proto.federation.v1.CoordinatorMessage;
+import org.oncofed.proto.federation.v1.NodeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The registry of live control streams, one per site: who is connected, since when, last heartbeat.
+ * It closes streams that fall silent, and streams whose certificate is revoked or expires while
+ * they are open, so that a revocation takes effect without waiting for the node to reconnect.
+ */
+@Singleton
+public class ConnectedNodes {
+
+  private static final Logger LOG = LoggerFactory.getLogger(ConnectedNodes.class);
+
+  private final Set<ControlStream> open = ConcurrentHashMap.newKeySet();
+  private final Map<SiteId, ControlStream> bySite = new ConcurrentHashMap<>();
+  private final List<NodeLifecycleListener> listeners;
+  private final ProjectPki pki;
+  private final FederationConfiguration configuration;
+  private final Clock clock;
+
+  ConnectedNodes(
+      List<NodeLifecycleListener> listeners, ProjectPki pki, FederationConfiguration configuration, Clock clock) {
+    this.listeners = List.copyOf(listeners);
+    this.pki = pki;
+    this.configuration = configuration;
+    this.clock = clock;
+  }
+
+  /** Tracks a stream from the moment it opens, so a stream that never says Hello still times out. */
+  void opened(ControlStream stream) {
+    open.add(stream);
+  }
+
+  /** Makes a stream that has said Hello the site's current one, replacing an older connection. */
+  void register(ControlStream stream) {
+    SiteId site = stream.identity().site();
+    ControlStream previous = bySite.put(site, stream);
+    if (previous != null && previous != stream) {
+      previous.close(Status.ABORTED.withDescription("replaced by a newer connection from the same site"));
+    }
+    LOG.info("Node '{}' connected (certificate serial {})", site, stream.identity().peer().serialHex());
+    ConnectedNode snapshot = stream.snapshot();
+    listeners.forEach(listener -> listener.onConnected(snapshot));
+  }
+
+  void unregister(ControlStream stream, String reason) {
+    open.remove(stream);
+    SiteId site = stream.identity().site();
+    if (bySite.remove(site, stream)) {
+      LOG.info("Node '{}' disconnected: {}", site, reason);
+      ConnectedNode snapshot = stream.snapshot();
+      listeners.forEach(listener -> listener.onDisconnected(snapshot, reason));
+    }
+  }
+
+  void taskMessage(SiteId site, NodeMessage message) {
+    listeners.forEach(listener -> listener.onTaskMessage(site, message));
+  }
+
+  public List<ConnectedNode> snapshot() {
+    return bySite.values().stream()
+        .map(ControlStream::snapshot)
+        .sorted(Comparator.comparing(ConnectedNode::site))
+        .toList();
+  }
+
+  public Optional<ConnectedNode> get(SiteId site) {
+    return Optional.ofNullable(bySite.get(site)).map(ControlStream::snapshot);
+  }
+
+  public boolean isConnected(SiteId site) {
+    return bySite.containsKey(site);
+  }
+
+  /** Sends a message on a site's control stream; false if the site is not connected. */
+  public boolean send(SiteId site, CoordinatorMessage message) {
+    ControlStream stream = bySite.get(site);
+    return stream != null && stream.send(message);
+  }
+
+  /** Closes every control stream, telling nodes why (they reconnect with backoff). */
+  void closeAll(Status status) {
+    open.forEach(stream -> stream.close(status));
+  }
+
+  /** Closes the control streams of nodes that stopped sending heartbeats (or never said Hello). */
+  @Scheduled(fixedDelay = "${oncofed.federation.heartbeat-interval:5s}", initialDelay = "1s")
+  void closeSilentStreams() {
+    Duration timeout = configuration.heartbeatTimeout();
+    var cutoff = clock.instant().minus(timeout);
+    for (ControlStream stream : open) {
+      if (stream.lastHeartbeat().isBefore(cutoff)) {
+        stream.close(Status.DEADLINE_EXCEEDED.withDescription(
+            stream.isHelloReceived() ? "no heartbeat for " + timeout : "no Hello within " + timeout));
+      }
+    }
+  }
+
+  /** Re-reads the revocation list and closes streams whose certificate is revoked or expired. */
+  @Scheduled(fixedDelay = "${oncofed.tls.revocation-check-interval:15s}", initialDelay = "1s")
+  void closeStreamsOfRevokedCertificates() {
+    pki.revocations().reloadIfChanged();
+    Date now = Date.from(clock.instant());
+    for (ControlStream stream : open) {
+      var certificate = stream.identity().certificate();
+      if (pki.verifier().isRevoked(certificate)) {
+        stream.close(Status.UNAUTHENTICATED.withDescription("certificate revoked"));
+        continue;
+      }
+      try {
+        certificate.checkValidity(now);
+      } catch (CertificateExpiredException | CertificateNotYetValidException e) {
+        stream.close(Status.UNAUTHENTICATED.withDescription("certificate no longer valid"));
+      }
+    }
+  }
+}

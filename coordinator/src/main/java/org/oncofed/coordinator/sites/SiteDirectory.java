@@ -1,0 +1,69 @@
+package org.oncofed.coordinator.sites;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import org.oncofed.common.SiteId;
+import org.oncofed.common.hash.CanonicalJson;
+import org.oncofed.coordinator.federation.ConnectedNode;
+import org.oncofed.coordinator.federation.ConnectedNodes;
+
+/**
+ * Known hospital sites: the history kept by {@link SiteHistory} combined with the live control
+ * streams, to answer "who is there now, and who has been".
+ */
+@Singleton
+public class SiteDirectory {
+
+  private final SiteRepository repository;
+  private final ConnectedNodes connected;
+
+  SiteDirectory(SiteRepository repository, ConnectedNodes connected) {
+    this.repository = repository;
+    this.connected = connected;
+  }
+
+  /** All known sites, connected ones with their live state. */
+  public List<NodeView> list() {
+    return repository.findAllOrderBySiteId().stream().map(this::view).toList();
+  }
+
+  private NodeView view(SiteRecord record) {
+    Optional<ConnectedNode> live = connected.get(SiteId.of(record.siteId()));
+    Instant lastSeen = live.map(ConnectedNode::lastHeartbeat)
+        .orElse(record.lastDisconnected() != null ? record.lastDisconnected() : record.lastConnected());
+    return new NodeView(
+        record.siteId(),
+        live.isPresent(),
+        live.map(node -> stateName(node.state().name())).orElse(null),
+        live.map(ConnectedNode::currentTask).filter(task -> !task.isEmpty()).orElse(null),
+        live.map(ConnectedNode::connectedAt).orElse(null),
+        live.map(ConnectedNode::lastHeartbeat).orElse(null),
+        record.firstSeen(),
+        lastSeen,
+        live.isPresent() ? null : record.lastDisconnectReason(),
+        record.certificateSerial(),
+        record.softwareVersion(),
+        record.backend(),
+        record.device(),
+        dataset(record.datasetJson()));
+  }
+
+  private static String stateName(String protoName) {
+    return protoName.replace("NODE_STATE_", "").toLowerCase(Locale.ROOT);
+  }
+
+  private static @Nullable DatasetView dataset(@Nullable String json) {
+    if (json == null) {
+      return null;
+    }
+    try {
+      return CanonicalJson.mapper().readValue(json, DatasetView.class);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException("stored dataset summary is not readable: " + e.getMessage(), e);
+    }
+  }
+}

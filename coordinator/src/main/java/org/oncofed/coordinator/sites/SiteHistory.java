@@ -1,0 +1,46 @@
+package org.oncofed.coordinator.sites;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.time.Instant;
+import org.oncofed.common.hash.CanonicalJson;
+import org.oncofed.coordinator.federation.ConnectedNode;
+import org.oncofed.coordinator.federation.NodeLifecycleListener;
+import org.oncofed.proto.federation.v1.Hello;
+
+/** Remembers in the database every site that connects, and when and why it last disconnected. */
+@Singleton
+class SiteHistory implements NodeLifecycleListener {
+
+  private final SiteRepository repository;
+  private final Clock clock;
+
+  SiteHistory(SiteRepository repository, Clock clock) {
+    this.repository = repository;
+    this.clock = clock;
+  }
+
+  @Override
+  public void onConnected(ConnectedNode node) {
+    Hello hello = node.hello();
+    Instant firstSeen = repository.findById(node.site().value())
+        .map(SiteRecord::firstSeen)
+        .orElse(node.connectedAt());
+    SiteRecord record = new SiteRecord(node.site().value(), firstSeen, node.connectedAt(), null, null,
+        node.certificateSerial(), hello.getSoftwareVersion(), hello.getBackend(), hello.getDevice(),
+        hello.hasDataset() ? CanonicalJson.encode(DatasetView.of(hello.getDataset())) : null);
+    if (repository.existsById(record.siteId())) {
+      repository.update(record);
+    } else {
+      repository.save(record);
+    }
+  }
+
+  @Override
+  public void onDisconnected(ConnectedNode node, String reason) {
+    repository.findById(node.site().value()).ifPresent(record -> repository.update(new SiteRecord(
+        record.siteId(), record.firstSeen(), record.lastConnected(), clock.instant(), reason,
+        record.certificateSerial(), record.softwareVersion(), record.backend(), record.device(),
+        record.datasetJson())));
+  }
+}
