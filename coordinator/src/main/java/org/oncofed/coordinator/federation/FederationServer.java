@@ -7,12 +7,15 @@ import io.grpc.health.v1.HealthCheckResponse.ServingStatus;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.protobuf.services.HealthStatusManager;
 import io.micronaut.context.annotation.Context;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.annotation.PreDestroy;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.oncofed.common.tls.GrpcTls;
 import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.coordinator.tls.RefusedConnectionLog;
@@ -35,6 +38,7 @@ public class FederationServer {
   private final Server server;
   private final HealthStatusManager health = new HealthStatusManager();
   private final ConnectedNodes nodes;
+  private final AtomicBoolean stopped = new AtomicBoolean();
 
   FederationServer(
       FederationConfiguration configuration,
@@ -77,8 +81,20 @@ public class FederationServer {
     return server.getPort();
   }
 
+  /**
+   * Stops on the shutdown event, before beans are destroyed, so that disconnections can still be
+   * recorded in the database; {@link PreDestroy} covers contexts closed without that event.
+   */
+  @EventListener
+  void onShutdown(ShutdownEvent event) throws InterruptedException {
+    stop();
+  }
+
   @PreDestroy
   void stop() throws InterruptedException {
+    if (!stopped.compareAndSet(false, true)) {
+      return;
+    }
     health.enterTerminalState();
     server.shutdown();
     nodes.closeAll(Status.UNAVAILABLE.withDescription("coordinator shutting down"));
