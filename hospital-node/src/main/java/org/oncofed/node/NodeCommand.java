@@ -10,7 +10,7 @@ import picocli.CommandLine.Spec;
     name = "node",
     mixinStandardHelpOptions = true,
     description = "OncoFed hospital node: reads local DICOM data, trains locally, talks to the coordinator.",
-    subcommands = {})
+    subcommands = {RunCommand.class, StatusCommand.class})
 public final class NodeCommand implements Runnable {
 
   @Spec private CommandSpec spec;

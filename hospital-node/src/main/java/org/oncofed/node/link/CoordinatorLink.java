@@ -1,0 +1,247 @@
+package org.oncofed.node.link;
+
+import io.grpc.ManagedChannel;
+import io.grpc.Status;
+import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.stub.StreamObserver;
+import io.micronaut.context.annotation.Context;
+import jakarta.annotation.PreDestroy;
+import java.security.SecureRandom;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.Executors;
+import java.util.concurrent.ScheduledExecutorService;
+import java.util.concurrent.ScheduledFuture;
+import java.util.concurrent.TimeUnit;
+import org.oncofed.common.tls.GrpcTls;
+import org.oncofed.common.tls.PeerIdentity;
+import org.oncofed.common.tls.ProjectPki;
+import org.oncofed.common.tls.RefusalListener;
+import org.oncofed.node.status.NodeActivity;
+import org.oncofed.proto.federation.v1.CoordinatorMessage;
+import org.oncofed.proto.federation.v1.FederationGrpc;
+import org.oncofed.proto.federation.v1.Heartbeat;
+import org.oncofed.proto.federation.v1.Hello;
+import org.oncofed.proto.federation.v1.NodeMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The node's outbound connection to the coordinator: dials out over mutual TLS, opens the control
+ * stream with a Hello, sends heartbeats at the interval the coordinator announces, hands incoming
+ * tasks to the {@link CoordinatorMessageHandler}s, and reconnects with jittered exponential backoff
+ * whenever the stream ends.
+ */
+@Context
+public class CoordinatorLink {
+
+  private static final Logger LOG = LoggerFactory.getLogger(CoordinatorLink.class);
+
+  private final LinkConfiguration configuration;
+  private final String siteId;
+  private final HelloFactory helloFactory;
+  private final List<CoordinatorMessageHandler> handlers;
+  private final NodeActivity activity;
+  private final Clock clock;
+  private final ManagedChannel channel;
+  private final ReconnectBackoff backoff;
+  private final ScheduledExecutorService scheduler =
+      Executors.newSingleThreadScheduledExecutor(runnable -> {
+        Thread thread = new Thread(runnable, "coordinator-link");
+        thread.setDaemon(true);
+        return thread;
+      });
+
+  private volatile Session session;
+  private volatile String state = "CONNECTING";
+  private volatile Instant connectedSince;
+  private volatile Instant nextAttemptAt;
+  private volatile int attempts;
+  private volatile String lastError;
+  private volatile boolean stopped;
+
+  CoordinatorLink(
+      LinkConfiguration configuration,
+      ProjectPki pki,
+      HelloFactory helloFactory,
+      List<CoordinatorMessageHandler> handlers,
+      NodeActivity activity,
+      Clock clock) {
+    this.configuration = configuration;
+    this.siteId = siteId(configuration, pki);
+    this.helloFactory = helloFactory;
+    this.handlers = List.copyOf(handlers);
+    this.activity = activity;
+    this.clock = clock;
+    this.backoff = new ReconnectBackoff(configuration.initialBackoff(), configuration.maxBackoff(), new SecureRandom());
+    this.channel = NettyChannelBuilder.forAddress(configuration.host(), configuration.port())
+        .sslContext(GrpcTls.clientContext(pki.identity(), pki.trustManager(RefusalListener.NONE)))
+        .keepAliveTime(configuration.keepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
+        .keepAliveWithoutCalls(true)
+        .build();
+    scheduler.execute(this::connect);
+  }
+
+  /** The site claimed in Hello: the configured one, which must equal the certificate's CN. */
+  private static String siteId(LinkConfiguration configuration, ProjectPki pki) {
+    String certified;
+    try {
+      certified = PeerIdentity.of(pki.identity().certificate()).name();
+    } catch (java.security.cert.CertificateException e) {
+      throw new IllegalArgumentException("the node certificate has no usable subject: " + e.getMessage(), e);
+    }
+    String configured = configuration.siteId();
+    if (configured != null && !configured.equals(certified)) {
+      throw new IllegalArgumentException("oncofed.node.link.site-id is '" + configured
+          + "' but the node certificate is for site '" + certified + "'");
+    }
+    return certified;
+  }
+
+  public String siteId() {
+    return siteId;
+  }
+
+  public boolean isConnected() {
+    return "CONNECTED".equals(state);
+  }
+
+  /** Sends a message on the control stream; false when not connected. */
+  public boolean send(NodeMessage message) {
+    Session current = session;
+    return current != null && isConnected() && current.send(message);
+  }
+
+  public LinkStatus status() {
+    return new LinkStatus(configuration.coordinator(), siteId, state, connectedSince, nextAttemptAt, attempts, lastError);
+  }
+
+  private void connect() {
+    if (stopped) {
+      return;
+    }
+    attempts++;
+    state = "CONNECTING";
+    nextAttemptAt = null;
+    Session next = new Session();
+    session = next;
+    next.open(helloFactory.hello(siteId));
+  }
+
+  private void welcomed(Session from, Duration heartbeatInterval) {
+    if (from != session) {
+      return;
+    }
+    backoff.reset();
+    attempts = 0;
+    lastError = null;
+    connectedSince = clock.instant();
+    state = "CONNECTED";
+    LOG.info("Connected to the coordinator at {} as site '{}'", configuration.coordinator(), siteId);
+    from.heartbeats = scheduler.scheduleAtFixedRate(
+        () -> from.send(heartbeat()), 0, Math.max(100, heartbeatInterval.toMillis()), TimeUnit.MILLISECONDS);
+  }
+
+  private NodeMessage heartbeat() {
+    NodeActivity.Snapshot now = activity.current();
+    return NodeMessage.newBuilder()
+        .setHeartbeat(Heartbeat.newBuilder()
+            .setState(now.state())
+            .setTaskId(now.taskId())
+            .setSentAtMs(clock.millis()))
+        .build();
+  }
+
+  private void ended(Session from, Status status) {
+    if (from.heartbeats != null) {
+      from.heartbeats.cancel(false);
+    }
+    if (from != session || stopped) {
+      return;
+    }
+    boolean wasConnected = isConnected();
+    connectedSince = null;
+    lastError = status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+    Duration delay = backoff.nextDelay();
+    nextAttemptAt = clock.instant().plus(delay);
+    state = "WAITING";
+    if (wasConnected) {
+      LOG.warn("Lost the coordinator ({}); reconnecting in {} ms", lastError, delay.toMillis());
+    } else {
+      LOG.warn("Cannot reach the coordinator at {} ({}); retrying in {} ms",
+          configuration.coordinator(), lastError, delay.toMillis());
+    }
+    handlers.forEach(CoordinatorMessageHandler::onDisconnected);
+    scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  @PreDestroy
+  void stop() throws InterruptedException {
+    stopped = true;
+    state = "STOPPED";
+    Session current = session;
+    if (current != null) {
+      current.close();
+    }
+    scheduler.shutdownNow();
+    channel.shutdown();
+    if (!channel.awaitTermination(5, TimeUnit.SECONDS)) {
+      channel.shutdownNow();
+    }
+  }
+
+  /** One control stream: from Hello until the stream ends. */
+  private final class Session implements StreamObserver<CoordinatorMessage> {
+
+    private StreamObserver<NodeMessage> out;
+    private volatile ScheduledFuture<?> heartbeats;
+
+    void open(Hello hello) {
+      synchronized (this) {
+        out = FederationGrpc.newStub(channel).connect(this);
+        out.onNext(NodeMessage.newBuilder().setHello(hello).build());
+      }
+    }
+
+    synchronized boolean send(NodeMessage message) {
+      try {
+        out.onNext(message);
+        return true;
+      } catch (RuntimeException e) {
+        LOG.debug("Control stream already closed: {}", e.toString());
+        return false;
+      }
+    }
+
+    synchronized void close() {
+      try {
+        out.onCompleted();
+      } catch (RuntimeException e) {
+        LOG.debug("Control stream already closed: {}", e.toString());
+      }
+    }
+
+    @Override
+    public void onNext(CoordinatorMessage message) {
+      if (message.hasWelcome()) {
+        welcomed(this, Duration.ofMillis(message.getWelcome().getHeartbeatIntervalMs()));
+      } else if (handlers.isEmpty()) {
+        LOG.warn("Ignoring {} from the coordinator: this node handles no such messages", message.getBodyCase());
+      } else {
+        handlers.forEach(handler -> handler.handle(message));
+      }
+    }
+
+    @Override
+    public void onError(Throwable error) {
+      ended(this, Status.fromThrowable(error));
+    }
+
+    @Override
+    public void onCompleted() {
+      ended(this, Status.UNAVAILABLE.withDescription("control stream closed by the coordinator"));
+    }
+  }
+}
