@@ -16,8 +16,9 @@ final class ReissueCrlCommand extends PkiSubcommand {
     DevPki pki = DevPki.open(dir);
     pki.reissueCrl();
     X509CRL crl = Pem.readCrl(pki.crl());
-    out().printf(
-        "Re-issued %s: CRL number %s, next update %s%n",
-        pki.crl(), RevocationList.number(crl, pki.crl()), crl.getNextUpdate().toInstant());
+    out()
+        .printf(
+            "Re-issued %s: CRL number %s, next update %s%n",
+            pki.crl(), RevocationList.number(crl, pki.crl()), crl.getNextUpdate().toInstant());
   }
 }

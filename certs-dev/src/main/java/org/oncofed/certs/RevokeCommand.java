@@ -26,6 +26,9 @@ final class RevokeCommand extends PkiSubcommand {
     DevPki pki = DevPki.open(dir);
     pki.revoke(name, reason);
     long revoked = pki.list().stream().filter(IssuedCertificate::isRevoked).count();
-    out().printf("Revoked %s; %s re-issued, listing %d revoked certificate(s)%n", name, pki.crl(), revoked);
+    out()
+        .printf(
+            "Revoked %s; %s re-issued, listing %d revoked certificate(s)%n",
+            name, pki.crl(), revoked);
   }
 }
