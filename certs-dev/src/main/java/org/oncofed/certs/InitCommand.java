@@ -9,10 +9,9 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "init",
-    description = {
-      "Creates the CA, the coordinator certificate (SANs localhost, 127.0.0.1, ::1 and each",
-      "--san) and an empty CRL. Never replaces an existing CA unless --force is given."
-    })
+    description =
+        "Creates the CA, the coordinator certificate (SANs localhost, 127.0.0.1, ::1 and each"
+            + " --san) and an empty CRL. Never replaces an existing CA unless --force is given.")
 final class InitCommand extends PkiSubcommand {
 
   @Option(

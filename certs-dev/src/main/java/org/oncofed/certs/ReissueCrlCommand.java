@@ -5,10 +5,9 @@ import picocli.CommandLine.Command;
 
 @Command(
     name = "crl",
-    description = {
-      "Re-signs crl.pem with the same entries and the next CRL number. A CRL is current for",
-      "7 days; peers that check revocation refuse every certificate after its nextUpdate."
-    })
+    description =
+        "Re-signs crl.pem with the same entries and the next CRL number. A CRL is current for"
+            + " 7 days; peers that check revocation refuse every certificate after its nextUpdate.")
 final class ReissueCrlCommand extends PkiSubcommand {
 
   @Override

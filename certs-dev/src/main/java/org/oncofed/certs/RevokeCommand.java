@@ -15,10 +15,9 @@ final class RevokeCommand extends PkiSubcommand {
   @Option(
       names = "--reason",
       paramLabel = "REASON",
-      description = {
-        "unspecified (default), key-compromise, ca-compromise, affiliation-changed, superseded,",
-        "cessation-of-operation or privilege-withdrawn."
-      })
+      description =
+          "unspecified (default), key-compromise, ca-compromise, affiliation-changed, superseded,"
+              + " cessation-of-operation or privilege-withdrawn.")
   private String reason;
 
   @Override
