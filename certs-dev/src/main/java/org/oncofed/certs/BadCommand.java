@@ -15,8 +15,9 @@ final class BadCommand extends PkiSubcommand {
     out().printf("  %s  node certificate from another CA%n", bad.otherCa().certificate());
     out().printf("  %s  that other CA%n", bad.otherCaCertificate());
     out().printf("  %s  expired node certificate from the real CA%n", bad.expired().certificate());
-    out().printf(
-        "  %s  coordinator certificate from the real CA for %s only%n",
-        bad.wrongSan().certificate(), BadCredentialsWriter.WRONG_SAN);
+    out()
+        .printf(
+            "  %s  coordinator certificate from the real CA for %s only%n",
+            bad.wrongSan().certificate(), BadCredentialsWriter.WRONG_SAN);
   }
 }

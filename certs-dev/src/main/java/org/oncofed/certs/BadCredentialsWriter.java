@@ -34,7 +34,13 @@ final class BadCredentialsWriter {
     SecureFiles.writePublic(otherCaCertificate, Pem.encode(otherCa.certificate()));
     return new BadCredentials(
         selfSigned(),
-        issue(otherCa, "other-ca-site", Role.NODE, List.of(), Validity.leaf(now), "other-ca-node.pem"),
+        issue(
+            otherCa,
+            "other-ca-site",
+            Role.NODE,
+            List.of(),
+            Validity.leaf(now),
+            "other-ca-node.pem"),
         otherCaCertificate,
         issue(ca, "expired-site", Role.NODE, List.of(), Validity.expired(now), "expired-node.pem"),
         issue(

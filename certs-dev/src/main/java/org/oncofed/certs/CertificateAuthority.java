@@ -32,8 +32,8 @@ final class CertificateAuthority {
   }
 
   /**
-   * Loads a CA from disk and checks that the key belongs to the certificate, so a half-replaced
-   * CA is reported here rather than as a signature failure in some peer later.
+   * Loads a CA from disk and checks that the key belongs to the certificate, so a half-replaced CA
+   * is reported here rather than as a signature failure in some peer later.
    */
   static CertificateAuthority load(Path certificateFile, Path keyFile) {
     X509Certificate certificate = Pem.readCertificate(certificateFile);

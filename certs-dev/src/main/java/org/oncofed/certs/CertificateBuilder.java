@@ -43,7 +43,9 @@ final class CertificateBuilder {
           .addExtension(
               Extension.keyUsage, true, new KeyUsage(KeyUsage.keyCertSign | KeyUsage.cRLSign))
           .addExtension(
-              Extension.subjectKeyIdentifier, false, extensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
+              Extension.subjectKeyIdentifier,
+              false,
+              extensionUtils().createSubjectKeyIdentifier(keys.getPublic()));
     } catch (CertIOException e) {
       throw new IllegalStateException("cannot encode CA extensions for " + subject, e);
     }
@@ -60,7 +62,9 @@ final class CertificateBuilder {
         start(issuer, subject, request.publicKey(), request.validity());
     // The coordinator is the TLS server; everyone else authenticates as a TLS client.
     KeyPurposeId purpose =
-        request.role() == Role.COORDINATOR ? KeyPurposeId.id_kp_serverAuth : KeyPurposeId.id_kp_clientAuth;
+        request.role() == Role.COORDINATOR
+            ? KeyPurposeId.id_kp_serverAuth
+            : KeyPurposeId.id_kp_clientAuth;
     JcaX509ExtensionUtils utils = extensionUtils();
     try {
       builder
@@ -69,7 +73,9 @@ final class CertificateBuilder {
           .addExtension(Extension.keyUsage, true, new KeyUsage(KeyUsage.digitalSignature))
           .addExtension(Extension.extendedKeyUsage, false, new ExtendedKeyUsage(purpose))
           .addExtension(
-              Extension.subjectKeyIdentifier, false, utils.createSubjectKeyIdentifier(request.publicKey()))
+              Extension.subjectKeyIdentifier,
+              false,
+              utils.createSubjectKeyIdentifier(request.publicKey()))
           .addExtension(
               Extension.authorityKeyIdentifier,
               false,

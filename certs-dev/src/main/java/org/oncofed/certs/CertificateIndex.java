@@ -20,7 +20,8 @@ import java.util.List;
  */
 final class CertificateIndex {
 
-  static final String HEADER = "# serial\tname\trole\tnotBefore\tnotAfter\tstatus\trevokedAt\treason";
+  static final String HEADER =
+      "# serial\tname\trole\tnotBefore\tnotAfter\tstatus\trevokedAt\treason";
   private static final String NONE = "-";
   private static final int COLUMNS = 8;
 
@@ -85,10 +86,12 @@ final class CertificateIndex {
     Instant notAfter = Instant.parse(columns[4]);
     return switch (columns[5]) {
       case "valid" -> IssuedCertificate.valid(serial, name, role, notBefore, notAfter);
-      case "revoked" -> IssuedCertificate.valid(serial, name, role, notBefore, notAfter)
-          .revoke(Instant.parse(columns[6]), RevocationReason.parse(columns[7]));
-      default -> throw new IllegalArgumentException(
-          "expected status valid or revoked, found '" + columns[5] + "'");
+      case "revoked" ->
+          IssuedCertificate.valid(serial, name, role, notBefore, notAfter)
+              .revoke(Instant.parse(columns[6]), RevocationReason.parse(columns[7]));
+      default ->
+          throw new IllegalArgumentException(
+              "expected status valid or revoked, found '" + columns[5] + "'");
     };
   }
 }

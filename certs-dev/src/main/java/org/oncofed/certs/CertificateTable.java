@@ -17,7 +17,8 @@ final class CertificateTable {
     rows.add(HEADER);
     for (IssuedCertificate entry : entries) {
       String status =
-          entry.isRevoked() ? "revoked " + entry.revokedAt()
+          entry.isRevoked()
+              ? "revoked " + entry.revokedAt()
               : entry.isExpiredAt(now) ? "expired" : "valid";
       rows.add(
           new String[] {

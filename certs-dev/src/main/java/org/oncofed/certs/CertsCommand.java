@@ -10,10 +10,9 @@ import picocli.CommandLine.Spec;
 /** {@code oncofed certs}: the development PKI on the command line. */
 @Command(
     name = "oncofed certs",
-    description = {
-      "Creates and maintains the development PKI: CA, coordinator, hospital site and user",
-      "certificates, revocation list. DEVELOPMENT ONLY: the CA key is stored unprotected."
-    },
+    description =
+        "Creates and maintains the development PKI: CA, coordinator, hospital site and user"
+            + " certificates, revocation list. DEVELOPMENT ONLY: the CA key is stored unprotected.",
     subcommands = {
       InitCommand.class,
       AddSiteCommand.class,

@@ -22,6 +22,7 @@ final class CredentialFiles {
     Path keyFile = PkiLayout.keyFor(certificateFile);
     // Read the key too, so a missing or broken key is reported now rather than by a TLS stack.
     Pem.readPrivateKey(keyFile);
-    return new Credential(name, role, certificateFile, keyFile, Pem.readCertificate(certificateFile));
+    return new Credential(
+        name, role, certificateFile, keyFile, Pem.readCertificate(certificateFile));
   }
 }

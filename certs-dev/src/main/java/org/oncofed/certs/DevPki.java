@@ -65,7 +65,9 @@ public final class DevPki {
     if (existing != null) {
       if (!force) {
         throw new PkiException(
-            "a CA already exists: " + existing + "; init keeps it. Use --force to replace it"
+            "a CA already exists: "
+                + existing
+                + "; init keeps it. Use --force to replace it"
                 + " and discard every certificate it issued");
       }
       deletePreviousCertificates(layout);
@@ -96,13 +98,15 @@ public final class DevPki {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(clock, "clock");
     PkiLayout layout = new PkiLayout(dir);
-    for (Path required : List.of(layout.caCertificate(), layout.caKey(), layout.index(), layout.crl())) {
+    for (Path required :
+        List.of(layout.caCertificate(), layout.caKey(), layout.index(), layout.crl())) {
       if (!Files.isRegularFile(required)) {
         throw new PkiException(
             dir + " is not an OncoFed PKI: " + required + " is missing (create one with init)");
       }
     }
-    return new DevPki(layout, CertificateAuthority.load(layout.caCertificate(), layout.caKey()), clock);
+    return new DevPki(
+        layout, CertificateAuthority.load(layout.caCertificate(), layout.caKey()), clock);
   }
 
   public Credential coordinator() {
@@ -114,7 +118,8 @@ public final class DevPki {
    * Issues the client certificate of one hospital site, role {@code node}, at {@code
    * sites/<siteId>.pem}.
    *
-   * @throws IllegalArgumentException if {@code siteId} does not match {@code [a-z0-9][a-z0-9-]{0,62}}
+   * @throws IllegalArgumentException if {@code siteId} does not match {@code
+   *     [a-z0-9][a-z0-9-]{0,62}}
    * @throws PkiException if a certificate with that name is issued and not revoked
    */
   public Credential addSite(String siteId) {
@@ -133,8 +138,10 @@ public final class DevPki {
     Objects.requireNonNull(role, "role");
     if (!role.isUserRole()) {
       throw new IllegalArgumentException(
-          "a user's role must be one of " + Role.list(Role.RESEARCHER, Role.AUDITOR, Role.ADMIN)
-              + ", found " + role.ou());
+          "a user's role must be one of "
+              + Role.list(Role.RESEARCHER, Role.AUDITOR, Role.ADMIN)
+              + ", found "
+              + role.ou());
     }
     NamePolicy.requireUserName(name);
     return issueNew(name, role);
@@ -148,7 +155,8 @@ public final class DevPki {
    */
   public void revoke(String name, String reason) {
     Objects.requireNonNull(name, "name");
-    RevocationReason why = reason == null ? RevocationReason.UNSPECIFIED : RevocationReason.parse(reason);
+    RevocationReason why =
+        reason == null ? RevocationReason.UNSPECIFIED : RevocationReason.parse(reason);
     List<IssuedCertificate> index = new ArrayList<>(list());
     int position = indexOfValid(index, name);
     if (position < 0) {
@@ -162,8 +170,8 @@ public final class DevPki {
   }
 
   /**
-   * Signs a fresh CRL with the same entries and the next number. Peers refuse certificates once
-   * the CRL's nextUpdate (a week after issue) has passed, so a long-lived PKI needs this.
+   * Signs a fresh CRL with the same entries and the next number. Peers refuse certificates once the
+   * CRL's nextUpdate (a week after issue) has passed, so a long-lived PKI needs this.
    */
   public void reissueCrl() {
     writeCrl(list(), currentCrlNumber().add(BigInteger.ONE));
@@ -197,8 +205,13 @@ public final class DevPki {
     if (position >= 0) {
       IssuedCertificate issued = index.get(position);
       throw new PkiException(
-          name + " is already issued (role " + issued.role().ou() + ", serial "
-              + issued.serialHex() + ", valid until " + issued.notAfter()
+          name
+              + " is already issued (role "
+              + issued.role().ou()
+              + ", serial "
+              + issued.serialHex()
+              + ", valid until "
+              + issued.notAfter()
               + "); revoke it before issuing it again");
     }
     return issue(name, role, List.of(), index);
@@ -209,9 +222,11 @@ public final class DevPki {
       String name, Role role, List<GeneralName> sans, List<IssuedCertificate> index) {
     KeyPair keys = EcKeys.generate();
     X509Certificate certificate =
-        ca.issue(new LeafRequest(name, role, keys.getPublic(), sans, Validity.leaf(clock.instant())));
+        ca.issue(
+            new LeafRequest(name, role, keys.getPublic(), sans, Validity.leaf(clock.instant())));
     Credential credential =
-        CredentialFiles.write(name, role, layout.certificate(name, role), certificate, keys.getPrivate());
+        CredentialFiles.write(
+            name, role, layout.certificate(name, role), certificate, keys.getPrivate());
     index.add(
         IssuedCertificate.valid(
             certificate.getSerialNumber(),
@@ -245,8 +260,12 @@ public final class DevPki {
     for (int i = index.size() - 1; i >= 0; i--) {
       IssuedCertificate entry = index.get(i);
       if (entry.name().equals(name)) {
-        return name + " is already revoked (serial " + entry.serialHex() + ", since "
-            + entry.revokedAt() + ")";
+        return name
+            + " is already revoked (serial "
+            + entry.serialHex()
+            + ", since "
+            + entry.revokedAt()
+            + ")";
       }
     }
     String valid =
@@ -269,7 +288,8 @@ public final class DevPki {
           Files.delete(file);
         }
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot clear " + folder + " of the old CA's certificates", e);
+        throw new UncheckedIOException(
+            "cannot clear " + folder + " of the old CA's certificates", e);
       }
     }
   }

@@ -9,10 +9,9 @@ import picocli.CommandLine.Option;
 
 @Command(
     name = "init",
-    description = {
-      "Creates the CA, the coordinator certificate (SANs localhost, 127.0.0.1, ::1 and each",
-      "--san) and an empty CRL. Never replaces an existing CA unless --force is given."
-    })
+    description =
+        "Creates the CA, the coordinator certificate (SANs localhost, 127.0.0.1, ::1 and each"
+            + " --san) and an empty CRL. Never replaces an existing CA unless --force is given.")
 final class InitCommand extends PkiSubcommand {
 
   @Option(
@@ -23,14 +22,16 @@ final class InitCommand extends PkiSubcommand {
 
   @Option(
       names = "--force",
-      description = "Replace an existing CA; deletes every site, user and bad certificate it issued.")
+      description =
+          "Replace an existing CA; deletes every site, user and bad certificate it issued.")
   private boolean force;
 
   @Override
   void execute() {
     DevPki pki = DevPki.init(dir, sans, force);
     Credential coordinator = pki.coordinator();
-    out().printf("Created a development CA in %s (development only: its key is unprotected)%n", dir);
+    out()
+        .printf("Created a development CA in %s (development only: its key is unprotected)%n", dir);
     out().printf("  CA           %s%n", pki.caCertificate());
     out().printf("  CRL          %s (empty)%n", pki.crl());
     printCredential("coordinator", coordinator);

@@ -40,21 +40,24 @@ public record IssuedCertificate(
     boolean revoked = status == Status.REVOKED;
     if (revoked != (revokedAt != null) || revoked != (reason != null)) {
       throw new IllegalArgumentException(
-          "status " + status.label() + " of " + name
-              + " needs revokedAt and reason exactly when revoked, found revokedAt=" + revokedAt
-              + ", reason=" + reason);
+          "status "
+              + status.label()
+              + " of "
+              + name
+              + " needs revokedAt and reason exactly when revoked, found revokedAt="
+              + revokedAt
+              + ", reason="
+              + reason);
     }
   }
 
   static IssuedCertificate valid(
       BigInteger serial, String name, Role role, Instant notBefore, Instant notAfter) {
-    return new IssuedCertificate(
-        serial, name, role, notBefore, notAfter, Status.VALID, null, null);
+    return new IssuedCertificate(serial, name, role, notBefore, notAfter, Status.VALID, null, null);
   }
 
   IssuedCertificate revoke(Instant at, RevocationReason why) {
-    return new IssuedCertificate(
-        serial, name, role, notBefore, notAfter, Status.REVOKED, at, why);
+    return new IssuedCertificate(serial, name, role, notBefore, notAfter, Status.REVOKED, at, why);
   }
 
   public boolean isRevoked() {

@@ -3,7 +3,9 @@ package org.oncofed.certs;
 import java.time.Instant;
 import picocli.CommandLine.Command;
 
-@Command(name = "list", description = "Lists every issued certificate: name, role, serial, not-after, status.")
+@Command(
+    name = "list",
+    description = "Lists every issued certificate: name, role, serial, not-after, status.")
 final class ListCommand extends PkiSubcommand {
 
   @Override

@@ -28,8 +28,7 @@ import org.bouncycastle.util.io.pem.PemWriter;
 final class Pem {
 
   private static final Pattern PRIVATE_KEY =
-      Pattern.compile(
-          "-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
+      Pattern.compile("-----BEGIN PRIVATE KEY-----([A-Za-z0-9+/=\\s]+)-----END PRIVATE KEY-----");
 
   private Pem() {}
 
@@ -92,7 +91,8 @@ final class Pem {
     Matcher matcher = PRIVATE_KEY.matcher(text);
     if (!matcher.find()) {
       throw new PkiException(
-          "cannot read private key " + file
+          "cannot read private key "
+              + file
               + ": expected a '-----BEGIN PRIVATE KEY-----' (PKCS#8) block");
     }
     try {
@@ -100,8 +100,7 @@ final class Pem {
       return KeyFactory.getInstance("EC").generatePrivate(new PKCS8EncodedKeySpec(der));
     } catch (IllegalArgumentException | GeneralSecurityException e) {
       throw new PkiException(
-          "cannot read private key " + file + ": not a PKCS#8 EC key (" + e.getMessage() + ")",
-          e);
+          "cannot read private key " + file + ": not a PKCS#8 EC key (" + e.getMessage() + ")", e);
     }
   }
 

@@ -6,8 +6,8 @@ import java.util.List;
 import java.util.Objects;
 
 /**
- * Where each file of a PKI directory lives. The coordinator and the nodes load these paths, so
- * they are a contract; certs-dev/README.md lists them.
+ * Where each file of a PKI directory lives. The coordinator and the nodes load these paths, so they
+ * are a contract; certs-dev/README.md lists them.
  */
 final class PkiLayout {
 

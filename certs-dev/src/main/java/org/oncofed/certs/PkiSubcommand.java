@@ -10,10 +10,10 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.Spec;
 
 /**
- * What every {@code certs} subcommand shares: the {@code --dir} option and the mapping of
- * failures to exit codes. Bad arguments exit with 2, like picocli's own usage errors; a PKI in the
- * wrong state (CA exists, name taken, file missing) exits with 1. Both print one line naming what
- * is wrong, without a stack trace.
+ * What every {@code certs} subcommand shares: the {@code --dir} option and the mapping of failures
+ * to exit codes. Bad arguments exit with 2, like picocli's own usage errors; a PKI in the wrong
+ * state (CA exists, name taken, file missing) exits with 1. Both print one line naming what is
+ * wrong, without a stack trace.
  */
 abstract class PkiSubcommand implements Callable<Integer> {
 
@@ -65,9 +65,9 @@ abstract class PkiSubcommand implements Callable<Integer> {
     out().printf("  certificate  %s%n", credential.certificate());
     out().printf("  private key  %s (mode 0600)%n", credential.privateKey());
     out().printf("  subject      %s%n", x509.getSubjectX500Principal().getName());
-    out().printf(
-        "  serial       %s, valid until %s%n",
-        IssuedCertificate.formatSerial(x509.getSerialNumber()),
-        x509.getNotAfter().toInstant());
+    out()
+        .printf(
+            "  serial       %s, valid until %s%n",
+            IssuedCertificate.formatSerial(x509.getSerialNumber()), x509.getNotAfter().toInstant());
   }
 }

@@ -5,10 +5,9 @@ import picocli.CommandLine.Command;
 
 @Command(
     name = "crl",
-    description = {
-      "Re-signs crl.pem with the same entries and the next CRL number. A CRL is current for",
-      "7 days; peers that check revocation refuse every certificate after its nextUpdate."
-    })
+    description =
+        "Re-signs crl.pem with the same entries and the next CRL number. A CRL is current for"
+            + " 7 days; peers that check revocation refuse every certificate after its nextUpdate.")
 final class ReissueCrlCommand extends PkiSubcommand {
 
   @Override
@@ -16,8 +15,9 @@ final class ReissueCrlCommand extends PkiSubcommand {
     DevPki pki = DevPki.open(dir);
     pki.reissueCrl();
     X509CRL crl = Pem.readCrl(pki.crl());
-    out().printf(
-        "Re-issued %s: CRL number %s, next update %s%n",
-        pki.crl(), RevocationList.number(crl, pki.crl()), crl.getNextUpdate().toInstant());
+    out()
+        .printf(
+            "Re-issued %s: CRL number %s, next update %s%n",
+            pki.crl(), RevocationList.number(crl, pki.crl()), crl.getNextUpdate().toInstant());
   }
 }

@@ -19,8 +19,8 @@ import org.bouncycastle.cert.jcajce.JcaX509ExtensionUtils;
 import org.bouncycastle.cert.jcajce.JcaX509v2CRLBuilder;
 
 /**
- * The CA's certificate revocation list: a v2 CRL listing every revoked serial of the index, with
- * a CRL number so that a reader can tell a newer list from an older one.
+ * The CA's certificate revocation list: a v2 CRL listing every revoked serial of the index, with a
+ * CRL number so that a reader can tell a newer list from an older one.
  */
 final class RevocationList {
 
@@ -36,7 +36,8 @@ final class RevocationList {
   static X509CRL sign(
       CertificateAuthority ca, List<IssuedCertificate> index, BigInteger number, Instant now) {
     Validity current = new Validity(now, now.plus(LIFETIME));
-    X509v2CRLBuilder builder = new JcaX509v2CRLBuilder(ca.certificate(), Date.from(current.notBefore()));
+    X509v2CRLBuilder builder =
+        new JcaX509v2CRLBuilder(ca.certificate(), Date.from(current.notBefore()));
     builder.setNextUpdate(Date.from(current.notAfter()));
     for (IssuedCertificate entry : index) {
       if (entry.isRevoked()) {

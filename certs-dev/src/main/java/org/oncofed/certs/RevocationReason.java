@@ -49,8 +49,12 @@ public enum RevocationReason {
       }
     }
     throw new IllegalArgumentException(
-        "unknown revocation reason '" + text + "': expected one of "
-            + Arrays.stream(values()).map(RevocationReason::label).collect(Collectors.joining(", ")));
+        "unknown revocation reason '"
+            + text
+            + "': expected one of "
+            + Arrays.stream(values())
+                .map(RevocationReason::label)
+                .collect(Collectors.joining(", ")));
   }
 
   private static String normalise(String text) {

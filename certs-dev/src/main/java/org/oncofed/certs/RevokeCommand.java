@@ -15,10 +15,9 @@ final class RevokeCommand extends PkiSubcommand {
   @Option(
       names = "--reason",
       paramLabel = "REASON",
-      description = {
-        "unspecified (default), key-compromise, ca-compromise, affiliation-changed, superseded,",
-        "cessation-of-operation or privilege-withdrawn."
-      })
+      description =
+          "unspecified (default), key-compromise, ca-compromise, affiliation-changed, superseded,"
+              + " cessation-of-operation or privilege-withdrawn.")
   private String reason;
 
   @Override
@@ -26,6 +25,9 @@ final class RevokeCommand extends PkiSubcommand {
     DevPki pki = DevPki.open(dir);
     pki.revoke(name, reason);
     long revoked = pki.list().stream().filter(IssuedCertificate::isRevoked).count();
-    out().printf("Revoked %s; %s re-issued, listing %d revoked certificate(s)%n", name, pki.crl(), revoked);
+    out()
+        .printf(
+            "Revoked %s; %s re-issued, listing %d revoked certificate(s)%n",
+            name, pki.crl(), revoked);
   }
 }

@@ -51,8 +51,7 @@ final class SecureFiles {
     Path temporary = null;
     try {
       temporary =
-          Files.createTempFile(
-              dir, "." + file.getFileName(), ".tmp", attributes(dir, permissions));
+          Files.createTempFile(dir, "." + file.getFileName(), ".tmp", attributes(dir, permissions));
       Files.write(temporary, content);
       Files.move(
           temporary, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);

@@ -48,10 +48,12 @@ final class SubjectAltNames {
     }
     String dns = value.toLowerCase(Locale.ROOT);
     // All-numeric names such as 10.0.0 are mistyped addresses, not host names.
-    if (dns.length() > 253 || !DNS_NAME.matcher(dns).matches()
+    if (dns.length() > 253
+        || !DNS_NAME.matcher(dns).matches()
         || DIGITS_AND_DOTS.matcher(dns).matches()) {
       throw new IllegalArgumentException(
-          "invalid subject alternative name '" + value
+          "invalid subject alternative name '"
+              + value
               + "': expected a DNS name such as coordinator.example or an IPv4/IPv6 address"
               + " such as 10.0.0.5 or fd00::5");
     }
