@@ -15,6 +15,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
 import java.util.concurrent.TimeUnit;
+import org.oncofed.common.cli.Failures;
 import org.oncofed.common.tls.GrpcTls;
 import org.oncofed.common.tls.PeerIdentity;
 import org.oncofed.common.tls.ProjectPki;
@@ -163,7 +164,7 @@ public class CoordinatorLink {
     }
     boolean wasConnected = isConnected();
     connectedSince = null;
-    lastError = status.getCode() + (status.getDescription() == null ? "" : ": " + status.getDescription());
+    lastError = describe(status);
     Duration delay = backoff.nextDelay();
     nextAttemptAt = clock.instant().plus(delay);
     state = "WAITING";
@@ -175,6 +176,18 @@ public class CoordinatorLink {
     }
     handlers.forEach(CoordinatorMessageHandler::onDisconnected);
     scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
+  }
+
+  /** The status in one line, with the underlying cause where gRPC only says "io exception". */
+  static String describe(Status status) {
+    StringBuilder text = new StringBuilder(status.getCode().name());
+    if (status.getDescription() != null) {
+      text.append(": ").append(status.getDescription().lines().findFirst().orElse(""));
+    }
+    if (status.getCause() != null) {
+      text.append(" (").append(Failures.rootMessage(status.getCause()).lines().findFirst().orElse("")).append(')');
+    }
+    return text.toString();
   }
 
   @PreDestroy

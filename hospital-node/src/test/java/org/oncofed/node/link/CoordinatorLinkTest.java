@@ -1,0 +1,100 @@
+package org.oncofed.node.link;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.function.BooleanSupplier;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.oncofed.certs.Credential;
+import org.oncofed.certs.DevPki;
+import org.oncofed.common.tls.ProjectPki;
+import org.oncofed.node.status.ComputeBackend;
+import org.oncofed.node.status.NodeActivity;
+import org.oncofed.proto.federation.v1.Hello;
+
+/** The node dials out, introduces itself as its certified site, keeps heartbeating, and comes back by itself. */
+class CoordinatorLinkTest {
+
+  @TempDir Path dir;
+  private DevPki pki;
+  private Credential site;
+
+  @BeforeEach
+  void createPki() {
+    pki = DevPki.init(dir.resolve("pki"), List.of(), false);
+    site = pki.addSite("lakeside");
+  }
+
+  @Test
+  void introducesItselfAsItsCertifiedSiteAndSendsHeartbeats() throws Exception {
+    try (FakeCoordinator coordinator = new FakeCoordinator(pki, 0)) {
+      CoordinatorLink link = link(coordinator.port(), null);
+      try {
+        Hello hello = coordinator.hellos.poll(10, TimeUnit.SECONDS);
+
+        assertThat(hello).isNotNull();
+        assertThat(hello.getSiteId()).isEqualTo("lakeside");
+        assertThat(hello.getBackend()).isEqualTo("cpu");
+        await(() -> coordinator.heartbeats.get() >= 3, "three heartbeats");
+        assertThat(link.status().state()).isEqualTo("CONNECTED");
+      } finally {
+        link.stop();
+      }
+    }
+  }
+
+  @Test
+  void reconnectsByItselfAfterTheCoordinatorRestarts() throws Exception {
+    FakeCoordinator first = new FakeCoordinator(pki, 0);
+    int port = first.port();
+    CoordinatorLink link = link(port, null);
+    try {
+      assertThat(first.hellos.poll(10, TimeUnit.SECONDS)).isNotNull();
+      await(link::isConnected, "the first connection");
+      first.close();
+      await(() -> !link.isConnected(), "the link to notice the coordinator is gone");
+      assertThat(link.status().lastError()).isNotBlank();
+
+      try (FakeCoordinator second = new FakeCoordinator(pki, port)) {
+        assertThat(second.hellos.poll(15, TimeUnit.SECONDS)).isNotNull();
+        await(link::isConnected, "the link to reconnect");
+        assertThat(link.status().attempts()).isZero();
+      }
+    } finally {
+      link.stop();
+    }
+  }
+
+  @Test
+  void refusesAConfiguredSiteThatDiffersFromTheCertificate() {
+    assertThatThrownBy(() -> link(1, "someone-else"))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("'someone-else'")
+        .hasMessageContaining("certificate is for site 'lakeside'");
+  }
+
+  private CoordinatorLink link(int port, String siteId) {
+    ProjectPki keys = ProjectPki.load(site.certificate(), site.privateKey(), pki.caCertificate(), pki.crl(), Clock.systemUTC());
+    LinkConfiguration configuration = new LinkConfiguration(
+        "localhost:" + port, siteId, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(20));
+    return new CoordinatorLink(configuration, keys, new HelloFactory(new ComputeBackend("cpu", "test")),
+        List.of(), new NodeActivity(), Clock.systemUTC());
+  }
+
+  private static void await(BooleanSupplier condition, String what) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(15);
+    while (!condition.getAsBoolean()) {
+      if (System.nanoTime() > deadline) {
+        throw new AssertionError("timed out waiting for " + what);
+      }
+      Thread.sleep(50);
+    }
+  }
+}

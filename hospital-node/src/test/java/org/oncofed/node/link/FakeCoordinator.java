@@ -1,0 +1,76 @@
+package org.oncofed.node.link;
+
+import io.grpc.Server;
+import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
+import io.grpc.stub.StreamObserver;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.time.Clock;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.LinkedBlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.oncofed.certs.DevPki;
+import org.oncofed.common.tls.GrpcTls;
+import org.oncofed.common.tls.ProjectPki;
+import org.oncofed.common.tls.RefusalListener;
+import org.oncofed.proto.federation.v1.CoordinatorMessage;
+import org.oncofed.proto.federation.v1.FederationGrpc;
+import org.oncofed.proto.federation.v1.Hello;
+import org.oncofed.proto.federation.v1.NodeMessage;
+import org.oncofed.proto.federation.v1.Welcome;
+
+/**
+ * A stand-in for the coordinator's federation service, over real mutual TLS on loopback with the
+ * coordinator certificate of a development PKI, that records what the node sends.
+ */
+final class FakeCoordinator implements AutoCloseable {
+
+  final BlockingQueue<Hello> hellos = new LinkedBlockingQueue<>();
+  final AtomicInteger heartbeats = new AtomicInteger();
+  private final Server server;
+
+  FakeCoordinator(DevPki pki, int port) throws IOException {
+    ProjectPki keys = ProjectPki.load(pki.coordinator().certificate(), pki.coordinator().privateKey(),
+        pki.caCertificate(), pki.crl(), Clock.systemUTC());
+    server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
+        .sslContext(GrpcTls.serverContext(keys.identity(), keys.trustManager(RefusalListener.NONE)))
+        .addService(new FederationGrpc.FederationImplBase() {
+          @Override
+          public StreamObserver<NodeMessage> connect(StreamObserver<CoordinatorMessage> out) {
+            return new StreamObserver<>() {
+              @Override
+              public void onNext(NodeMessage message) {
+                if (message.hasHello()) {
+                  hellos.add(message.getHello());
+                  out.onNext(CoordinatorMessage.newBuilder()
+                      .setWelcome(Welcome.newBuilder().setSiteId(message.getHello().getSiteId()).setHeartbeatIntervalMs(100))
+                      .build());
+                } else if (message.hasHeartbeat()) {
+                  heartbeats.incrementAndGet();
+                }
+              }
+
+              @Override
+              public void onError(Throwable error) {}
+
+              @Override
+              public void onCompleted() {
+                out.onCompleted();
+              }
+            };
+          }
+        })
+        .build()
+        .start();
+  }
+
+  int port() {
+    return server.getPort();
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    server.shutdownNow().awaitTermination(5, TimeUnit.SECONDS);
+  }
+}
