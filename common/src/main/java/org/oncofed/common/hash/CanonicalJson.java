@@ -6,10 +6,11 @@ import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 
 /**
  * The one JSON encoding OncoFed hashes and signs: object keys sorted, no insignificant whitespace,
- * UTF-8. Two parties that build the same value get the same bytes, so hashes of provenance records
+ * UTF-8, times as ISO-8601 strings. Two parties that build the same value get the same bytes, so hashes of provenance records
  * and audit events can be recomputed and compared by anyone.
  */
 public final class CanonicalJson {
@@ -19,6 +20,8 @@ public final class CanonicalJson {
           .enable(MapperFeature.SORT_PROPERTIES_ALPHABETICALLY)
           .enable(SerializationFeature.ORDER_MAP_ENTRIES_BY_KEYS)
           .disable(SerializationFeature.INDENT_OUTPUT)
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .addModule(new JavaTimeModule())
           .build();
 
   private CanonicalJson() {}

@@ -1,0 +1,19 @@
+package org.oncofed.coordinator.client;
+
+import java.io.IOException;
+
+/** The coordinator answered a REST call with an error status; the message carries its explanation. */
+public final class ApiException extends IOException {
+
+  private static final long serialVersionUID = 1L;
+  private final int status;
+
+  public ApiException(int status, String call, String body) {
+    super(call + " failed with HTTP " + status + (body == null || body.isBlank() ? "" : ": " + body));
+    this.status = status;
+  }
+
+  public int status() {
+    return status;
+  }
+}

@@ -1,0 +1,70 @@
+package org.oncofed.coordinator.client;
+
+import com.fasterxml.jackson.core.type.TypeReference;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.Objects;
+import org.oncofed.common.tls.JdkTls;
+import org.oncofed.common.tls.ProjectPki;
+import org.oncofed.common.tls.RefusalListener;
+import org.oncofed.coordinator.sites.NodeView;
+
+/**
+ * HTTPS client of the coordinator's REST API for people (researchers, auditors, admins), presenting
+ * their certificate. Used by the command-line tools and the demo.
+ */
+public final class CoordinatorApiClient {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+  private final URI base;
+  private final HttpClient http;
+  private final ObjectMapper json = JsonMapper.builder()
+      .addModule(new JavaTimeModule())
+      .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .build();
+
+  public CoordinatorApiClient(URI base, HttpClient http) {
+    this.base = Objects.requireNonNull(base, "base");
+    this.http = Objects.requireNonNull(http, "http");
+  }
+
+  /** A client presenting the given PEM certificate and key, trusting only the project CA. */
+  public static CoordinatorApiClient connect(URI base, Path certificate, Path privateKey, Path ca) {
+    ProjectPki pki = ProjectPki.load(certificate, privateKey, ca, null, Clock.systemUTC());
+    HttpClient http = HttpClient.newBuilder()
+        .sslContext(JdkTls.clientContext(pki.identity(), pki.trustManager(RefusalListener.NONE)))
+        .connectTimeout(Duration.ofSeconds(10))
+        .build();
+    return new CoordinatorApiClient(base, http);
+  }
+
+  public List<NodeView> nodes() throws IOException, InterruptedException {
+    return json.readValue(get("/api/nodes"), new TypeReference<>() {});
+  }
+
+  String get(String path) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().header("Accept", "application/json").build(),
+        HttpResponse.BodyHandlers.ofString());
+    return ensureOk(response);
+  }
+
+  private static String ensureOk(HttpResponse<String> response) throws ApiException {
+    if (response.statusCode() / 100 != 2) {
+      throw new ApiException(response.statusCode(), response.request().method() + " " + response.uri().getPath(), response.body());
+    }
+    return response.body();
+  }
+}

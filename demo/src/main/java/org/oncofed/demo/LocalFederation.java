@@ -1,0 +1,235 @@
+package org.oncofed.demo;
+
+import java.io.IOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.oncofed.certs.Credential;
+import org.oncofed.certs.DevPki;
+import org.oncofed.certs.Role;
+import org.oncofed.coordinator.client.CoordinatorApiClient;
+import org.oncofed.coordinator.sites.NodeView;
+
+/**
+ * A federation on this machine: a development PKI, a coordinator and hospital nodes, each a separate
+ * process on loopback, all under one work folder. The demo and the end-to-end tests drive it.
+ */
+final class LocalFederation implements AutoCloseable {
+
+  /** Marks a folder as created by the demo, so that only such folders are ever wiped. */
+  static final String MARKER = ".oncofed-demo";
+
+  private final OncofedHome home;
+  private final Path work;
+  private final DevPki pki;
+  private final Credential researcher;
+  private final int grpcPort = FreePorts.next();
+  private final int httpsPort = FreePorts.next();
+  private final Map<String, ChildProcess> nodes = new LinkedHashMap<>();
+  private final Map<String, Credential> sites = new LinkedHashMap<>();
+  private ChildProcess coordinator;
+  private CoordinatorApiClient api;
+
+  private LocalFederation(OncofedHome home, Path work, DevPki pki, Credential researcher) {
+    this.home = home;
+    this.work = work;
+    this.pki = pki;
+    this.researcher = researcher;
+  }
+
+  /**
+   * Creates a fresh work folder with a PKI. An existing folder is wiped only if the demo made it;
+   * any other non-empty folder is refused, so that nothing else is ever deleted.
+   */
+  static LocalFederation create(OncofedHome home, Path work) throws IOException {
+    Path dir = work.toAbsolutePath().normalize();
+    if (Files.isDirectory(dir)) {
+      boolean empty;
+      try (Stream<Path> entries = Files.list(dir)) {
+        empty = entries.findAny().isEmpty();
+      }
+      if (!empty && !Files.exists(dir.resolve(MARKER))) {
+        throw new IOException(dir + " is not empty and was not created by the demo; choose another --work folder");
+      }
+      deleteTree(dir);
+    }
+    Files.createDirectories(dir);
+    Files.writeString(dir.resolve(MARKER), "Created by ./oncofed demo; deleted and recreated on every run.\n");
+    DevPki pki = DevPki.init(dir.resolve("pki"), List.of(), false);
+    Credential researcher = pki.addUser("demo-researcher", Role.RESEARCHER);
+    return new LocalFederation(home, dir, pki, researcher);
+  }
+
+  Path work() {
+    return work;
+  }
+
+  DevPki pki() {
+    return pki;
+  }
+
+  int grpcPort() {
+    return grpcPort;
+  }
+
+  URI restUri() {
+    return URI.create("https://localhost:" + httpsPort);
+  }
+
+  ChildProcess coordinator() {
+    return coordinator;
+  }
+
+  Collection<ChildProcess> nodes() {
+    return nodes.values();
+  }
+
+  /** The researcher's client of the coordinator's REST API. */
+  CoordinatorApiClient api() {
+    if (api == null) {
+      api = CoordinatorApiClient.connect(restUri(), researcher.certificate(), researcher.privateKey(), pki.caCertificate());
+    }
+    return api;
+  }
+
+  /** Starts the coordinator and waits until its REST API answers. */
+  void startCoordinator(Duration timeout) throws IOException, InterruptedException {
+    Credential server = pki.coordinator();
+    Path config = Files.writeString(work.resolve("coordinator.yml"), String.join("\n",
+        "micronaut:",
+        "  server:",
+        "    ssl:",
+        "      port: " + httpsPort,
+        "oncofed:",
+        "  coordinator:",
+        "    data-dir: " + work.resolve("coordinator"),
+        "  tls:",
+        "    certificate: " + server.certificate(),
+        "    private-key: " + server.privateKey(),
+        "    ca: " + pki.caCertificate(),
+        "    crl: " + pki.crl(),
+        "    revocation-check-interval: 2s",
+        "  federation:",
+        "    port: " + grpcPort,
+        "    heartbeat-interval: 2s",
+        "    heartbeat-timeout: 10s",
+        ""));
+    coordinator = ChildProcess.start("coordinator", home.jar("coordinator"),
+        List.of("run", "--config", config.toString()), work.resolve("logs/coordinator.log"));
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (true) {
+      coordinator.requireAlive();
+      try {
+        api().nodes();
+        return;
+      } catch (IOException notYet) {
+        if (System.nanoTime() > deadline) {
+          throw new IOException("coordinator did not answer within " + timeout + ": " + notYet.getMessage()
+              + "\nlast lines of " + coordinator.log() + ":\n" + coordinator.tail(15));
+        }
+        Thread.sleep(250);
+      }
+    }
+  }
+
+  /** Stops the coordinator process (SIGTERM); true if it shut down by itself. */
+  boolean stopCoordinator() throws InterruptedException {
+    return coordinator.stopCleanly();
+  }
+
+  /** Issues a certificate for the site (once) and starts its node. */
+  ChildProcess startNode(String site) throws IOException {
+    Credential credential = sites.computeIfAbsent(site, pki::addSite);
+    Path nodeDir = work.resolve("nodes").resolve(site);
+    Files.createDirectories(nodeDir);
+    Path config = Files.writeString(nodeDir.resolve("node.yml"), String.join("\n",
+        "micronaut:",
+        "  server:",
+        "    port: -1",
+        "oncofed:",
+        "  node:",
+        "    data-dir: " + nodeDir,
+        "    link:",
+        "      coordinator: localhost:" + grpcPort,
+        "      initial-backoff: 250ms",
+        "      max-backoff: 5s",
+        "  tls:",
+        "    certificate: " + credential.certificate(),
+        "    private-key: " + credential.privateKey(),
+        "    ca: " + pki.caCertificate(),
+        "    crl: " + pki.crl(),
+        ""));
+    ChildProcess node = ChildProcess.start("node " + site, home.jar("hospital-node"),
+        List.of("run", "--config", config.toString()), work.resolve("logs/node-" + site + ".log"));
+    nodes.put(site, node);
+    return node;
+  }
+
+  /**
+   * Waits until every named site is connected, reporting the connected count as it changes.
+   *
+   * @return the coordinator's listing once all are connected
+   */
+  List<NodeView> awaitConnected(Set<String> sites, Duration timeout, Consumer<Integer> progress)
+      throws IOException, InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int reported = -1;
+    while (true) {
+      coordinator.requireAlive();
+      for (ChildProcess node : nodes.values()) {
+        node.requireAlive();
+      }
+      List<NodeView> listing = api().nodes();
+      int connected = (int) listing.stream().filter(n -> n.connected() && sites.contains(n.siteId())).count();
+      if (connected != reported) {
+        progress.accept(connected);
+        reported = connected;
+      }
+      if (connected == sites.size()) {
+        return listing;
+      }
+      if (System.nanoTime() > deadline) {
+        throw new IOException(connected + " of " + sites.size() + " nodes connected within " + timeout
+            + "; see the logs in " + work.resolve("logs"));
+      }
+      Thread.sleep(250);
+    }
+  }
+
+  /** Stops nodes, then the coordinator; returns the names of processes that did not exit cleanly. */
+  List<String> stopAll() throws InterruptedException {
+    List<String> unclean = new ArrayList<>();
+    for (ChildProcess node : nodes.values()) {
+      if (!node.stopCleanly()) {
+        unclean.add(node.name());
+      }
+    }
+    if (coordinator != null && !coordinator.stopCleanly()) {
+      unclean.add(coordinator.name());
+    }
+    return unclean;
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    stopAll();
+  }
+
+  private static void deleteTree(Path dir) throws IOException {
+    try (Stream<Path> paths = Files.walk(dir)) {
+      for (Path path : paths.sorted(Comparator.reverseOrder()).toList()) {
+        Files.delete(path);
+      }
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.oncofed.demo;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.Timeout;
+import org.junit.jupiter.api.io.TempDir;
+import picocli.CommandLine;
+
+/** The main job, end to end: real processes, real mTLS on loopback, a clean stop. */
+class DemoIT {
+
+  @Test
+  @Timeout(300)
+  void demoConnectsThreeNodesOverMutualTlsAndStopsCleanly(@TempDir Path work) {
+    ByteArrayOutputStream captured = new ByteArrayOutputStream();
+    PrintStream original = System.out;
+    int exitCode;
+    try {
+      System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
+      exitCode = new CommandLine(new DemoCommand()).execute("--work", work.resolve("demo").toString());
+    } finally {
+      System.setOut(original);
+    }
+    String output = captured.toString(StandardCharsets.UTF_8);
+    System.out.println(output);
+
+    assertThat(exitCode).isZero();
+    assertThat(output).contains("3/3 connected over mTLS", "all stopped cleanly");
+    for (String site : DemoCommand.SITES) {
+      assertThat(output).containsPattern(site + "\\s+yes");
+    }
+  }
+}
