@@ -1,0 +1,74 @@
+package org.oncofed.common.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * {@code resnet-lite}: the ResNet-18 layout (7×7 stem, max pooling, four stages of two basic
+ * residual blocks, global average pooling) at half its widths (32, 64, 128, 256 filters). About
+ * 2.8 M parameters (11 MB per update); sized for GPU hosts at 224 px. The overall stride is 32,
+ * so 224 px ends on a 7×7 map.
+ */
+final class ResNetLite implements ModelArchitecture {
+
+  static final String NAME = "resnet-lite";
+  private static final int[] WIDTHS = {32, 64, 128, 256};
+  private static final int BLOCKS_PER_STAGE = 2;
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "ResNet-18 layout at half width, ~2.8M parameters, for GPU hosts at 224 px";
+  }
+
+  /** An overall stride of 32 leaves a 1×1 map at 32 px. */
+  @Override
+  public int minInputSize() {
+    return 32;
+  }
+
+  @Override
+  public int maxInputSize() {
+    return 512;
+  }
+
+  @Override
+  public void addLayers(GraphBuilder graph, ModelSpec spec, ILossFunction loss) {
+    String last = GraphBlocks.convBn(graph, "stem", ModelCatalogue.INPUT, 7, 2, WIDTHS[0], true);
+    graph.addLayer(
+        "stem_pool",
+        new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2).build(),
+        last);
+    last = "stem_pool";
+    int channels = WIDTHS[0];
+    for (int stage = 0; stage < WIDTHS.length; stage++) {
+      for (int block = 0; block < BLOCKS_PER_STAGE; block++) {
+        int stride = stage > 0 && block == 0 ? 2 : 1;
+        String name = "s" + (stage + 1) + "b" + (block + 1);
+        last = basicBlock(graph, name, last, channels, WIDTHS[stage], stride);
+        channels = WIDTHS[stage];
+      }
+    }
+    GraphBlocks.classifierHead(graph, last, spec.classCount(), loss);
+  }
+
+  /** Two 3×3 convolutions plus a shortcut; the shortcut is a 1×1 projection when the shape changes. */
+  private static String basicBlock(
+      GraphBuilder graph, String name, String input, int inChannels, int filters, int stride) {
+    String first = GraphBlocks.convBn(graph, name + "a", input, 3, stride, filters, true);
+    String second = GraphBlocks.convBn(graph, name + "b", first, 3, 1, filters, false);
+    String shortcut = input;
+    if (stride != 1 || inChannels != filters) {
+      shortcut = GraphBlocks.convBn(graph, name + "_proj", input, 1, stride, filters, false);
+    }
+    graph.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), second, shortcut);
+    return GraphBlocks.relu(graph, name + "_relu", name + "_add");
+  }
+}

@@ -1,0 +1,54 @@
+package org.oncofed.common.model;
+
+import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
+import org.deeplearning4j.nn.conf.layers.PoolingType;
+import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.nd4j.linalg.lossfunctions.ILossFunction;
+
+/**
+ * {@code small-cnn}: four 3×3 convolution blocks (16, 32, 64, 128 filters, each with batch
+ * normalisation, ReLU and 2×2 max pooling), global average pooling and a softmax classifier.
+ * About 100 k parameters; sized for CPU-only hosts at 64-128 px, where a 128 px slice costs about
+ * 60 M multiply-adds forward.
+ */
+final class SmallCnn implements ModelArchitecture {
+
+  static final String NAME = "small-cnn";
+  private static final int[] FILTERS = {16, 32, 64, 128};
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public String description() {
+    return "4-block CNN with batch normalisation, ~100k parameters, for CPU hosts at 64-128 px";
+  }
+
+  /** Four 2×2 poolings leave a 2×2 map at 32 px. */
+  @Override
+  public int minInputSize() {
+    return 32;
+  }
+
+  @Override
+  public int maxInputSize() {
+    return 256;
+  }
+
+  @Override
+  public void addLayers(GraphBuilder graph, ModelSpec spec, ILossFunction loss) {
+    String last = ModelCatalogue.INPUT;
+    for (int block = 0; block < FILTERS.length; block++) {
+      String name = "block" + (block + 1);
+      last = GraphBlocks.convBn(graph, name, last, 3, 1, FILTERS[block], true);
+      graph.addLayer(
+          name + "_pool",
+          new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(2, 2).stride(2, 2).build(),
+          last);
+      last = name + "_pool";
+    }
+    GraphBlocks.classifierHead(graph, last, spec.classCount(), loss);
+  }
+}

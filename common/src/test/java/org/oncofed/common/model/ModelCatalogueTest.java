@@ -1,0 +1,112 @@
+package org.oncofed.common.model;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.within;
+
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.junit.jupiter.api.Test;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.factory.Nd4j;
+
+class ModelCatalogueTest {
+
+  private static final List<String> CLASSES = List.of("normal", "benign", "malignant");
+  private final ModelCatalogue catalogue = ModelCatalogue.standard();
+
+  private static ModelSpec spec(String architecture, int size, int channels, long seed) {
+    return new ModelSpec(architecture, size, channels, CLASSES, seed);
+  }
+
+  @Test
+  void sameSpecAndSeedGiveBitIdenticalInitialParametersEvenOnAnotherThread() throws Exception {
+    for (String architecture : catalogue.names()) {
+      ModelSpec spec = spec(architecture, 32, 3, 42);
+      float[] first = NetworkParameters.read(catalogue.initialise(spec));
+      float[] second =
+          CompletableFuture.supplyAsync(() -> NetworkParameters.read(catalogue.initialise(spec))).get();
+
+      assertThat(EncodedParameters.encode(second).sha256())
+          .as(architecture)
+          .isEqualTo(EncodedParameters.encode(first).sha256());
+    }
+  }
+
+  @Test
+  void differentSeedsGiveDifferentInitialParameters() {
+    float[] a = NetworkParameters.read(catalogue.initialise(spec("small-cnn", 32, 1, 1)));
+    float[] b = NetworkParameters.read(catalogue.initialise(spec("small-cnn", 32, 1, 2)));
+
+    assertThat(a).hasSameSizeAs(b).isNotEqualTo(b);
+  }
+
+  @Test
+  void rejectsUnknownArchitectureListingTheCatalogue() {
+    assertThatThrownBy(() -> catalogue.validate(spec("vgg-16", 64, 1, 0)))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessage("unknown architecture 'vgg-16': the catalogue has [small-cnn, resnet-lite]");
+  }
+
+  @Test
+  void rejectsInputSizeOutsideTheArchitectureRange() {
+    assertThatThrownBy(() -> catalogue.initialise(spec("small-cnn", 16, 1, 0)))
+        .hasMessage("input size 16 px is outside the range of small-cnn: expected 32 to 256 px");
+    assertThatThrownBy(() -> catalogue.validate(spec("resnet-lite", 1024, 3, 0)))
+        .hasMessage("input size 1024 px is outside the range of resnet-lite: expected 32 to 512 px");
+  }
+
+  @Test
+  void parameterCountDoesNotDependOnInputSizeAndMatchesTheBuiltNetwork() {
+    ModelSpec small = spec("small-cnn", 32, 1, 0);
+
+    assertThat(catalogue.parameterCount(small))
+        .isEqualTo(catalogue.initialise(small).numParams())
+        .isEqualTo(catalogue.parameterCount(spec("small-cnn", 128, 1, 0)))
+        .isEqualTo(98_259);
+    assertThat(catalogue.parameterCount(spec("resnet-lite", 224, 3, 0))).isEqualTo(2_804_451);
+  }
+
+  @Test
+  void buildHoldsTheGivenParametersWhateverTheTrainingSetup() {
+    ModelSpec spec = spec("small-cnn", 32, 1, 7);
+    float[] parameters = NetworkParameters.read(catalogue.initialise(spec));
+    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.NESTEROVS, 0.01, 1e-4, true, false, 3, 40, 400);
+
+    ComputationGraph network =
+        catalogue.build(spec, TrainingSetup.of(config, new double[] {1, 2, 3}), parameters);
+
+    assertThat(NetworkParameters.read(network)).containsExactly(parameters);
+  }
+
+  @Test
+  void buildRejectsVectorOfTheWrongLength() {
+    ModelSpec spec = spec("small-cnn", 32, 1, 7);
+
+    assertThatThrownBy(() -> catalogue.build(spec, TrainingSetup.inference(), new float[10]))
+        .hasMessage("parameter vector for small-cnn at 32 px, 1 channel(s), 3 classes must hold 98259 values, found 10");
+  }
+
+  @Test
+  void buildRejectsClassWeightsOfTheWrongLength() {
+    ModelSpec spec = spec("small-cnn", 32, 1, 7);
+    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.ADAM, 0.01, 0, true, false, 3, 40, 400);
+
+    assertThatThrownBy(() -> catalogue.configuration(spec, TrainingSetup.of(config, new double[] {1, 2})))
+        .hasMessage("class weights must have one entry per class (3), found 2");
+  }
+
+  @Test
+  void networksMapNchwSlicesToClassProbabilities() {
+    for (String architecture : catalogue.names()) {
+      ComputationGraph network = catalogue.initialise(spec(architecture, 32, 1, 5));
+      INDArray slices = Nd4j.rand(new int[] {2, 1, 32, 32});
+
+      INDArray probabilities = network.outputSingle(slices);
+
+      assertThat(probabilities.shape()).as(architecture).containsExactly(2, 3);
+      assertThat(probabilities.sum(1).toDoubleVector()).containsExactly(new double[] {1, 1}, within(1e-5));
+    }
+  }
+}

@@ -1,0 +1,145 @@
+package org.oncofed.node.train;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import org.deeplearning4j.nn.graph.ComputationGraph;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.api.DataSet;
+import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
+import org.nd4j.linalg.factory.Nd4j;
+import org.oncofed.common.model.ModelCatalogue;
+import org.oncofed.common.model.ModelSpec;
+import org.oncofed.common.model.NetworkParameters;
+import org.oncofed.common.model.TrainingConfig;
+import org.oncofed.common.model.TrainingSetup;
+
+/**
+ * Trains a catalogue network on the site's data for one round, starting from the global model.
+ * The optimiser state starts fresh each round (as in FedAvg); the result is the new parameters
+ * plus the sample count and training metrics, and nothing when the task is cancelled or fails.
+ *
+ * <p>Training runs minibatch by minibatch on the calling thread (data is prefetched on a
+ * background thread) so that cancellation is checked between minibatches. One trainer may run
+ * tasks one after another; ND4J computes each minibatch with all cores, so running tasks in
+ * parallel would not be faster.
+ */
+public final class LocalTrainer {
+
+  private final ModelCatalogue catalogue;
+
+  public LocalTrainer(ModelCatalogue catalogue) {
+    this.catalogue = Objects.requireNonNull(catalogue, "catalogue");
+    ComputeBackend.environment();
+  }
+
+  /**
+   * Runs the task.
+   *
+   * @param data minibatches of the training split: NCHW features, one-hot labels, already
+   *     windowed, normalised, shuffled and augmented as the task's config asks, in minibatches of
+   *     its batch size; it is reset at the start of every epoch
+   * @throws TaskCancelledException when {@code cancel} is signalled
+   * @throws IllegalArgumentException when the request or the data do not fit the spec
+   * @throws IllegalStateException when training diverges (non-finite loss)
+   */
+  public TrainingOutcome train(
+      TrainingRequest request, DataSetIterator data, TrainingProgressListener listener, CancellationSignal cancel) {
+    Objects.requireNonNull(request, "request");
+    Objects.requireNonNull(data, "data");
+    Objects.requireNonNull(listener, "listener");
+    Objects.requireNonNull(cancel, "cancel");
+    ModelSpec spec = catalogue.validate(request.spec());
+    TrainingConfig config = request.config();
+    double[] classWeights = config.classWeightedLoss() ? ClassWeights.balanced(request.classCounts()) : null;
+    ComputationGraph network =
+        catalogue.build(spec, TrainingSetup.of(config, classWeights), request.initialParameters());
+    Nd4j.getRandom().setSeed(config.seed());
+
+    List<EpochProgress> epochs = new ArrayList<>();
+    EpochTally last = null;
+    DataSetIterator batches = Batches.prefetching(data);
+    try {
+      for (int epoch = 1; epoch <= config.epochs(); epoch++) {
+        last = runEpoch(network, spec, batches, epoch, config.epochs(), cancel);
+        EpochProgress progress = last.progress(epoch, config.epochs());
+        epochs.add(progress);
+        listener.epochFinished(progress);
+      }
+    } finally {
+      Batches.close(batches);
+    }
+    return new TrainingOutcome(
+        NetworkParameters.read(network), epochs.get(0).examples(), last.meanLoss(), last.accuracy(), epochs);
+  }
+
+  private static EpochTally runEpoch(
+      ComputationGraph network, ModelSpec spec, DataSetIterator batches, int epoch, int totalEpochs,
+      CancellationSignal cancel) {
+    Batches.rewind(batches, epoch);
+    // Accuracy costs an extra forward pass per minibatch, so it is measured in the last epoch only.
+    boolean measureAccuracy = epoch == totalEpochs;
+    EpochTally tally = new EpochTally(System.nanoTime());
+    while (true) {
+      cancel.throwIfCancelled("training", epoch, totalEpochs, tally.batches);
+      if (!batches.hasNext()) {
+        break;
+      }
+      DataSet batch = batches.next();
+      int size = Batches.check(batch, spec);
+      if (measureAccuracy) {
+        tally.correct += correctPredictions(network, batch);
+      }
+      network.fit(batch);
+      tally.add(size, network.score());
+    }
+    if (tally.examples == 0) {
+      throw new IllegalArgumentException("the training data yielded no examples in epoch " + epoch);
+    }
+    if (!Double.isFinite(tally.meanLoss())) {
+      throw new IllegalStateException(
+          "training diverged: mean loss " + tally.meanLoss() + " in epoch " + epoch + " of " + totalEpochs
+              + "; a lower learning rate may help");
+    }
+    return tally;
+  }
+
+  private static long correctPredictions(ComputationGraph network, DataSet batch) {
+    INDArray predicted = network.outputSingle(false, batch.getFeatures()).argMax(1);
+    INDArray actual = batch.getLabels().argMax(1);
+    return predicted.eq(actual).castTo(DataType.INT64).sumNumber().longValue();
+  }
+
+  /** Running sums of one epoch. */
+  private static final class EpochTally {
+    private final long startNanos;
+    private long batches;
+    private long examples;
+    private long correct;
+    private double lossSum;
+
+    EpochTally(long startNanos) {
+      this.startNanos = startNanos;
+    }
+
+    void add(int size, double batchLoss) {
+      batches++;
+      examples += size;
+      lossSum += batchLoss * size;
+    }
+
+    double meanLoss() {
+      return lossSum / examples;
+    }
+
+    double accuracy() {
+      return (double) correct / examples;
+    }
+
+    EpochProgress progress(int epoch, int totalEpochs) {
+      double seconds = (System.nanoTime() - startNanos) / 1e9;
+      return new EpochProgress(epoch, totalEpochs, meanLoss(), (double) epoch / totalEpochs, examples, seconds);
+    }
+  }
+}
