@@ -61,6 +61,19 @@ class FedAvgTest {
   }
 
   @Test
+  void measuresTheDeltaNormOfHugeFiniteValuesWithoutCallingThemNonFinite() {
+    float[] huge = {3e38f, -3e38f, 0};
+    RoundAggregator unbounded = fedAvg.beginRound(GLOBAL, StrategyState.NONE);
+    unbounded.accept(new ModelUpdate("site-a", huge, 1));
+
+    assertThat(unbounded.acceptedUpdates()).isEqualTo(1);
+    RoundAggregator bounded = new FedAvg(UpdateBounds.maxDeltaNorm(1e38)).beginRound(GLOBAL, StrategyState.NONE);
+    assertThatThrownBy(() -> bounded.accept(new ModelUpdate("site-a", huge, 1)))
+        .hasMessageStartingWith("update from site-a rejected: delta L2 norm 4.24")
+        .hasMessageEndingWith("E38 exceeds the bound 1.0E38");
+  }
+
+  @Test
   void neverChangesItsInputs() {
     float[] global = {1, 1};
     float[] update = {3, 5};
