@@ -1,0 +1,53 @@
+package org.oncofed.coordinator.aggregation;
+
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * Federated averaging (McMahan et al., 2017): the new global model is the mean of the updates
+ * weighted by their sample counts. Updates are folded into a running sum as they arrive, so a
+ * round holds O(P) memory however many nodes take part.
+ */
+public final class FedAvg implements AggregationStrategy {
+
+  public static final String NAME = "fedavg";
+
+  private final UpdateBounds bounds;
+
+  public FedAvg(UpdateBounds bounds) {
+    this.bounds = Objects.requireNonNull(bounds, "bounds");
+  }
+
+  @Override
+  public String name() {
+    return NAME;
+  }
+
+  @Override
+  public Map<String, Double> settings() {
+    return bounds.bounded() ? Map.of("maxDeltaNorm", bounds.maxDeltaNorm()) : Map.of();
+  }
+
+  @Override
+  public StrategyState initialState() {
+    return StrategyState.NONE;
+  }
+
+  @Override
+  public RoundAggregator beginRound(float[] globalParameters, StrategyState state) {
+    Objects.requireNonNull(globalParameters, "globalParameters");
+    Objects.requireNonNull(state, "state");
+    WeightedMean mean = new WeightedMean(globalParameters.length);
+    return new ValidatingRound(globalParameters, bounds) {
+      @Override
+      void fold(ModelUpdate update) {
+        mean.add(update.parameters(), update.sampleCount());
+      }
+
+      @Override
+      float[] combine() {
+        return mean.mean();
+      }
+    };
+  }
+}

@@ -1,0 +1,113 @@
+package org.oncofed.coordinator.aggregation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+
+/**
+ * Coordinate-wise robust aggregation (Yin et al., 2018): for every parameter, the values of all
+ * updates are sorted, the {@code k} lowest and {@code k} highest dropped, and the rest averaged.
+ * The median is the special case that keeps one value (odd count) or the middle two (even).
+ *
+ * <p>Up to {@code k} arbitrary (faulty or malicious) updates cannot move any coordinate outside the
+ * range of the honest ones. Sample counts are deliberately ignored, since a node could inflate
+ * its own. Unlike {@link FedAvg}, every update must be kept until the round finishes: memory is
+ * O(n·P).
+ */
+public final class TrimmedMean implements AggregationStrategy {
+
+  public static final String TRIMMED_MEAN = "trimmed-mean";
+  public static final String MEDIAN = "median";
+
+  /** Fraction trimmed from each end, or negative for the median. */
+  private final double trimFraction;
+  private final UpdateBounds bounds;
+
+  private TrimmedMean(double trimFraction, UpdateBounds bounds) {
+    this.trimFraction = trimFraction;
+    this.bounds = Objects.requireNonNull(bounds, "bounds");
+  }
+
+  /** Drops {@code floor(fraction * n)} values from each end of every coordinate; 0 <= fraction < 0.5. */
+  public static TrimmedMean trimming(double fraction, UpdateBounds bounds) {
+    if (!(fraction >= 0 && fraction < 0.5)) {
+      throw new IllegalArgumentException("trim fraction must be in [0, 0.5), found " + fraction);
+    }
+    return new TrimmedMean(fraction, bounds);
+  }
+
+  /** The coordinate-wise median. */
+  public static TrimmedMean median(UpdateBounds bounds) {
+    return new TrimmedMean(-1, bounds);
+  }
+
+  @Override
+  public String name() {
+    return trimFraction < 0 ? MEDIAN : TRIMMED_MEAN;
+  }
+
+  @Override
+  public Map<String, Double> settings() {
+    Map<String, Double> settings = new TreeMap<>();
+    if (trimFraction >= 0) {
+      settings.put("trimFraction", trimFraction);
+    }
+    if (bounds.bounded()) {
+      settings.put("maxDeltaNorm", bounds.maxDeltaNorm());
+    }
+    return Map.copyOf(settings);
+  }
+
+  @Override
+  public StrategyState initialState() {
+    return StrategyState.NONE;
+  }
+
+  /** Values dropped from each end of a coordinate when {@code n} updates arrived. */
+  int trimCount(int n) {
+    return trimFraction < 0 ? (n - 1) / 2 : (int) Math.floor(trimFraction * n);
+  }
+
+  @Override
+  public RoundAggregator beginRound(float[] globalParameters, StrategyState state) {
+    Objects.requireNonNull(globalParameters, "globalParameters");
+    Objects.requireNonNull(state, "state");
+    List<float[]> kept = new ArrayList<>();
+    return new ValidatingRound(globalParameters, bounds) {
+      @Override
+      void fold(ModelUpdate update) {
+        // A copy, so that a caller reusing its buffer cannot change an accepted update.
+        kept.add(update.parameters().clone());
+      }
+
+      @Override
+      float[] combine() {
+        return trimmedMean(kept.toArray(new float[0][]), trimCount(kept.size()));
+      }
+    };
+  }
+
+  private static float[] trimmedMean(float[][] updates, int trim) {
+    int n = updates.length;
+    int length = updates[0].length;
+    int from = trim;
+    int to = n - trim;
+    float[] column = new float[n];
+    float[] result = new float[length];
+    for (int j = 0; j < length; j++) {
+      for (int i = 0; i < n; i++) {
+        column[i] = updates[i][j];
+      }
+      Arrays.sort(column);
+      double sum = 0;
+      for (int i = from; i < to; i++) {
+        sum += column[i];
+      }
+      result[j] = (float) (sum / (to - from));
+    }
+    return result;
+  }
+}

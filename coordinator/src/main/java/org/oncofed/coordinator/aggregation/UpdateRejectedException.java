@@ -1,0 +1,19 @@
+package org.oncofed.coordinator.aggregation;
+
+/**
+ * An update failed validation and was not folded into the round; the round continues without it.
+ * The message names the participant and what was expected versus found.
+ */
+public final class UpdateRejectedException extends RuntimeException {
+
+  private final String participant;
+
+  UpdateRejectedException(String participant, String reason) {
+    super("update from " + participant + " rejected: " + reason);
+    this.participant = participant;
+  }
+
+  public String participant() {
+    return participant;
+  }
+}
