@@ -7,13 +7,20 @@ package org.oncofed.coordinator.aggregation;
 public final class UpdateRejectedException extends RuntimeException {
 
   private final String participant;
+  private final String reason;
 
-  UpdateRejectedException(String participant, String reason) {
+  public UpdateRejectedException(String participant, String reason) {
     super("update from " + participant + " rejected: " + reason);
     this.participant = participant;
+    this.reason = reason;
   }
 
   public String participant() {
     return participant;
+  }
+
+  /** What was wrong, without the participant: the text sent back to the node. */
+  public String reason() {
+    return reason;
   }
 }

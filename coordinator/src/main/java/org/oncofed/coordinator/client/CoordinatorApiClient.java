@@ -18,6 +18,10 @@ import java.util.Objects;
 import org.oncofed.common.tls.JdkTls;
 import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.common.tls.RefusalListener;
+import org.oncofed.common.hash.Sha256;
+import org.oncofed.coordinator.experiment.ExperimentConfig;
+import org.oncofed.coordinator.experiment.ExperimentView;
+import org.oncofed.coordinator.report.ExperimentReport;
 import org.oncofed.coordinator.sites.NodeView;
 
 /**
@@ -54,9 +58,83 @@ public final class CoordinatorApiClient {
     return json.readValue(get("/api/nodes"), new TypeReference<>() {});
   }
 
+  public ExperimentView createExperiment(ExperimentConfig config) throws IOException, InterruptedException {
+    return json.readValue(send("POST", "/api/experiments", json.writeValueAsString(config)), ExperimentView.class);
+  }
+
+  public ExperimentView startExperiment(String id) throws IOException, InterruptedException {
+    return json.readValue(send("POST", "/api/experiments/" + id + "/start", ""), ExperimentView.class);
+  }
+
+  public ExperimentView cancelExperiment(String id) throws IOException, InterruptedException {
+    return json.readValue(send("POST", "/api/experiments/" + id + "/cancel", ""), ExperimentView.class);
+  }
+
+  public ExperimentView experiment(String id) throws IOException, InterruptedException {
+    return json.readValue(get("/api/experiments/" + id), ExperimentView.class);
+  }
+
+  public List<ExperimentView.Summary> experiments() throws IOException, InterruptedException {
+    return json.readValue(get("/api/experiments"), new TypeReference<>() {});
+  }
+
+  public ExperimentReport report(String id) throws IOException, InterruptedException {
+    return json.readValue(get("/api/experiments/" + id + "/report"), ExperimentReport.class);
+  }
+
+  /** The report JSON exactly as the coordinator sent it, for saving to a file. */
+  public String reportJson(String id) throws IOException, InterruptedException {
+    return get("/api/experiments/" + id + "/report");
+  }
+
+  public String reportHtml(String id) throws IOException, InterruptedException {
+    return get("/api/experiments/" + id + "/report.html");
+  }
+
+  /** Downloads the experiment's best global model (F32_LE_V1 parameters) to a file; returns its SHA-256. */
+  public String downloadModel(String id, Path target) throws IOException, InterruptedException {
+    HttpResponse<Path> response = http.send(
+        HttpRequest.newBuilder(base.resolve("/api/experiments/" + id + "/model")).timeout(TIMEOUT).GET().build(),
+        HttpResponse.BodyHandlers.ofFile(target));
+    if (response.statusCode() != 200) {
+      throw new ApiException(response.statusCode(), "GET /api/experiments/" + id + "/model", null);
+    }
+    String expected = response.headers().firstValue("X-OncoFed-Model-Sha256").orElse("");
+    String actual = Sha256.hex(target);
+    if (!actual.equals(expected)) {
+      throw new IOException("downloaded model hashes to " + actual + ", the coordinator announced " + expected);
+    }
+    return actual;
+  }
+
+  /** Uploads pretrained weights as the experiment's initial model. */
+  public ExperimentView uploadInitialModel(String id, Path weights) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(base.resolve("/api/experiments/" + id + "/initial-model"))
+            .timeout(Duration.ofMinutes(5))
+            .header("Content-Type", "application/octet-stream")
+            .header("Accept", "application/json")
+            .PUT(HttpRequest.BodyPublishers.ofFile(weights))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+    return json.readValue(ensureOk(response), ExperimentView.class);
+  }
+
   String get(String path) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(
         HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().header("Accept", "application/json").build(),
+        HttpResponse.BodyHandlers.ofString());
+    return ensureOk(response);
+  }
+
+  private String send(String method, String path, String body) throws IOException, InterruptedException {
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(base.resolve(path))
+            .timeout(TIMEOUT)
+            .header("Content-Type", "application/json")
+            .header("Accept", "application/json")
+            .method(method, HttpRequest.BodyPublishers.ofString(body))
+            .build(),
         HttpResponse.BodyHandlers.ofString());
     return ensureOk(response);
   }

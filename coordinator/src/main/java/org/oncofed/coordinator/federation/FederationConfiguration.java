@@ -18,6 +18,8 @@ import java.time.Duration;
  * @param keepaliveTimeout how long the server waits for the ping's answer before closing
  * @param permitKeepaliveTime the most frequent client keepalive accepted; more frequent pings close the connection
  * @param maxRstFramesPerWindow HTTP/2 stream resets tolerated per window, against reset floods
+ * @param maxConcurrentUploads updates held in memory at once while they are received; bounds
+ *     coordinator memory whatever the number of sites
  * @param heartbeatInterval how often nodes must send a heartbeat on their control stream
  * @param heartbeatTimeout silence after which a control stream is closed and its node marked disconnected
  */
@@ -32,6 +34,7 @@ public record FederationConfiguration(
     @Bindable(defaultValue = "10s") @NotNull Duration keepaliveTimeout,
     @Bindable(defaultValue = "10s") @NotNull Duration permitKeepaliveTime,
     @Bindable(defaultValue = "200") int maxRstFramesPerWindow,
+    @Bindable(defaultValue = "4") int maxConcurrentUploads,
     @Bindable(defaultValue = "5s") @NotNull Duration heartbeatInterval,
     @Bindable(defaultValue = "20s") @NotNull Duration heartbeatTimeout) {
 
@@ -53,6 +56,10 @@ public record FederationConfiguration(
     if (maxConcurrentCallsPerConnection < 1) {
       throw new IllegalArgumentException(
           "oncofed.federation.max-concurrent-calls-per-connection must be positive, found " + maxConcurrentCallsPerConnection);
+    }
+    if (maxConcurrentUploads < 1) {
+      throw new IllegalArgumentException(
+          "oncofed.federation.max-concurrent-uploads must be positive, found " + maxConcurrentUploads);
     }
     if (heartbeatTimeout != null && heartbeatInterval != null
         && heartbeatTimeout.compareTo(heartbeatInterval.multipliedBy(2)) < 0) {

@@ -19,6 +19,7 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.oncofed.common.tls.GrpcTls;
 import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.coordinator.tls.RefusedConnectionLog;
+import org.oncofed.coordinator.transfer.Transfers;
 import org.oncofed.proto.federation.v1.FederationGrpc;
 import org.oncofed.proto.federation.v1.Welcome;
 import org.slf4j.Logger;
@@ -45,6 +46,7 @@ public class FederationServer {
       ProjectPki pki,
       RefusedConnectionLog refusals,
       ConnectedNodes nodes,
+      Transfers transfers,
       Clock clock) {
     Welcome welcome = Welcome.newBuilder()
         .setHeartbeatIntervalMs(configuration.heartbeatInterval().toMillis())
@@ -52,7 +54,7 @@ public class FederationServer {
         .setCoordinatorVersion(VERSION)
         .build();
     this.nodes = nodes;
-    FederationService service = new FederationService(nodes, welcome, clock);
+    FederationService service = new FederationService(nodes, transfers, welcome, clock);
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(configuration.host(), configuration.port()))
         .sslContext(GrpcTls.serverContext(pki.identity(), pki.trustManager(refusals)))
         .maxInboundMessageSize(configuration.maxInboundMessageSize())

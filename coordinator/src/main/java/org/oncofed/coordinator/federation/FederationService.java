@@ -3,7 +3,14 @@ package org.oncofed.coordinator.federation;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
+import org.oncofed.coordinator.transfer.Transfers;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
+import org.oncofed.proto.federation.v1.EvaluationReceipt;
+import org.oncofed.proto.federation.v1.EvaluationReport;
+import org.oncofed.proto.federation.v1.FetchModelRequest;
+import org.oncofed.proto.federation.v1.ModelChunk;
+import org.oncofed.proto.federation.v1.SubmitUpdateResponse;
+import org.oncofed.proto.federation.v1.UpdateChunk;
 import org.oncofed.proto.federation.v1.FederationGrpc;
 import org.oncofed.proto.federation.v1.NodeMessage;
 import org.oncofed.proto.federation.v1.Welcome;
@@ -12,11 +19,13 @@ import org.oncofed.proto.federation.v1.Welcome;
 final class FederationService extends FederationGrpc.FederationImplBase {
 
   private final ConnectedNodes nodes;
+  private final Transfers transfers;
   private final Welcome welcome;
   private final Clock clock;
 
-  FederationService(ConnectedNodes nodes, Welcome welcome, Clock clock) {
+  FederationService(ConnectedNodes nodes, Transfers transfers, Welcome welcome, Clock clock) {
     this.nodes = nodes;
+    this.transfers = transfers;
     this.welcome = welcome;
     this.clock = clock;
   }
@@ -27,5 +36,20 @@ final class FederationService extends FederationGrpc.FederationImplBase {
         NodeIdentity.current(), (ServerCallStreamObserver<CoordinatorMessage>) responses, nodes, welcome, clock);
     nodes.opened(stream);
     return stream;
+  }
+
+  @Override
+  public void fetchModel(FetchModelRequest request, StreamObserver<ModelChunk> responses) {
+    transfers.fetchModel(NodeIdentity.current().site(), request, responses);
+  }
+
+  @Override
+  public StreamObserver<UpdateChunk> submitUpdate(StreamObserver<SubmitUpdateResponse> responses) {
+    return transfers.submitUpdate(NodeIdentity.current().site(), responses);
+  }
+
+  @Override
+  public void submitEvaluation(EvaluationReport report, StreamObserver<EvaluationReceipt> responses) {
+    transfers.submitEvaluation(NodeIdentity.current().site(), report, responses);
   }
 }

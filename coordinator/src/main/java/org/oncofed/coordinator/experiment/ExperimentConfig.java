@@ -1,0 +1,123 @@
+package org.oncofed.coordinator.experiment;
+
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.DecimalMax;
+import jakarta.validation.constraints.DecimalMin;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+
+/**
+ * What a researcher asks for: the network, local training, aggregation strategy, the rounds and
+ * who takes part. Omitted optional fields take the defaults of {@link #withDefaults()}; the stored
+ * configuration (and its hash in the audit trail) always has every field filled in.
+ *
+ * @param rounds number of federated rounds
+ * @param minNodes quorum: a round aggregates only with updates from at least this many sites
+ * @param sampleFraction share of the eligible connected sites asked to train each round (at least minNodes)
+ * @param roundDeadlineSeconds time a round waits for updates before it aggregates with the quorum or fails
+ * @param earlyStopping stop when the pooled validation metric has not improved for {@code patience} rounds
+ * @param localBaselines also train a local-only model per site with the same budget, for comparison
+ * @param sites the only sites that may take part; all connected sites when empty
+ */
+@Serdeable
+@JsonIgnoreProperties(ignoreUnknown = false)
+public record ExperimentConfig(
+    @NotBlank @Size(max = 200) String name,
+    @NotNull @Valid ModelConfig model,
+    @NotNull @Valid LocalTraining training,
+    @Nullable @Valid StrategyConfig strategy,
+    @NotNull @Min(1) @Max(1000) Integer rounds,
+    @NotNull @Min(1) @Max(1000) Integer minNodes,
+    @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("1") Double sampleFraction,
+    @Nullable @Min(10) @Max(86_400) Integer roundDeadlineSeconds,
+    @Nullable @Valid EarlyStopping earlyStopping,
+    @Nullable @Valid Privacy privacy,
+    @Nullable Boolean localBaselines,
+    @Nullable List<@NotBlank String> sites) {
+
+  /**
+   * @param architecture catalogue entry: {@code small-cnn} (CPU hosts, 32-128 px) or {@code resnet-lite} (GPU hosts)
+   * @param inputSize square input in pixels
+   * @param channels 1, or 3 to replicate the slice for 3-channel backbones
+   * @param seed weight initialisation seed
+   */
+  @Serdeable
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record ModelConfig(
+      @NotBlank String architecture,
+      @NotNull @Min(16) @Max(1024) Integer inputSize,
+      @Nullable @Min(1) @Max(3) Integer channels,
+      @Nullable Long seed) {}
+
+  /** Local training per round at each site; see {@link org.oncofed.common.model.TrainingConfig}. */
+  @Serdeable
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record LocalTraining(
+      @NotNull @Min(1) @Max(100) Integer epochs,
+      @NotNull @Min(1) @Max(4096) Integer batchSize,
+      @Nullable String optimizer,
+      @NotNull @DecimalMin(value = "0", inclusive = false) @DecimalMax("10") Double learningRate,
+      @Nullable @DecimalMin("0") @DecimalMax("1") Double weightDecay,
+      @Nullable Boolean classWeightedLoss,
+      @Nullable Boolean augment,
+      @Nullable Long seed,
+      @Nullable @DecimalMin("-2000") @DecimalMax("4000") Double windowCenter,
+      @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000") Double windowWidth) {}
+
+  /** @param name {@code fedavg}, {@code fedmedian}, {@code trimmed-mean} or {@code fedadam} */
+  @Serdeable
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record StrategyConfig(@NotBlank String name, @Nullable Map<String, Double> settings) {}
+
+  /** @param metric pooled validation metric: {@code accuracy}, {@code macro_f1} or {@code macro_auc} */
+  @Serdeable
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record EarlyStopping(
+      @NotBlank String metric, @NotNull @Min(1) @Max(1000) Integer patience, @Nullable @DecimalMin("0") Double minDelta) {}
+
+  /**
+   * Filters every node applies to its update before it leaves the site.
+   *
+   * @param clipNorm L2 bound on the update (new minus base weights); 0 disables clipping
+   * @param noiseMultiplier Gaussian noise standard deviation as a multiple of clipNorm; 0 disables noise
+   */
+  @Serdeable
+  @JsonIgnoreProperties(ignoreUnknown = false)
+  public record Privacy(
+      @Nullable @DecimalMin("0") Double clipNorm,
+      @Nullable @DecimalMin("0") @DecimalMax("100") Double noiseMultiplier) {}
+
+  /** This configuration with every optional field filled in. */
+  public ExperimentConfig withDefaults() {
+    ModelConfig m = new ModelConfig(model.architecture(), model.inputSize(),
+        or(model.channels(), 1), or(model.seed(), 42L));
+    LocalTraining t = new LocalTraining(training.epochs(), training.batchSize(), or(training.optimizer(), "adam"),
+        training.learningRate(), or(training.weightDecay(), 0.0), or(training.classWeightedLoss(), true),
+        or(training.augment(), true), or(training.seed(), 7L), or(training.windowCenter(), 40.0),
+        or(training.windowWidth(), 400.0));
+    StrategyConfig s = strategy == null
+        ? new StrategyConfig("fedavg", Map.of())
+        : new StrategyConfig(strategy.name(), or(strategy.settings(), Map.of()));
+    EarlyStopping e = earlyStopping == null
+        ? null
+        : new EarlyStopping(earlyStopping.metric(), earlyStopping.patience(), or(earlyStopping.minDelta(), 0.0));
+    Privacy p = privacy == null
+        ? new Privacy(0.0, 0.0)
+        : new Privacy(or(privacy.clipNorm(), 0.0), or(privacy.noiseMultiplier(), 0.0));
+    return new ExperimentConfig(name, m, t, s, rounds, minNodes, or(sampleFraction, 1.0),
+        or(roundDeadlineSeconds, 600), e, p, or(localBaselines, true), sites == null ? List.of() : List.copyOf(sites));
+  }
+
+  private static <T> T or(@Nullable T value, T fallback) {
+    return Objects.requireNonNullElse(value, fallback);
+  }
+}

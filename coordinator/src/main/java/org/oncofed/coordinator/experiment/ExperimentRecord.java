@@ -1,0 +1,33 @@
+package org.oncofed.coordinator.experiment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.data.annotation.Id;
+import io.micronaut.data.annotation.MappedEntity;
+import java.time.Instant;
+
+/**
+ * An experiment as stored: who created it, its configuration (canonical JSON and hash) and where
+ * it stands. Model hashes point into the {@link org.oncofed.coordinator.model.ModelStore}.
+ *
+ * @param strategyState base64 of the aggregation strategy's state after the last round (server optimiser
+ *     moments, for example), so that a restarted coordinator continues where it stopped
+ */
+@MappedEntity("experiment")
+public record ExperimentRecord(
+    @Id String id,
+    String name,
+    String createdBy,
+    Instant createdAt,
+    String configJson,
+    String configSha256,
+    ExperimentStatus status,
+    @Nullable String statusReason,
+    @Nullable Instant startedAt,
+    @Nullable Instant finishedAt,
+    int currentRound,
+    @Nullable String initialModelSha256,
+    @Nullable String currentModelSha256,
+    @Nullable String bestModelSha256,
+    @Nullable Integer bestRound,
+    @Nullable Double bestScore,
+    @Nullable String strategyState) {}

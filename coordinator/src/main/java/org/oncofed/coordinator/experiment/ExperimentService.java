@@ -1,0 +1,132 @@
+package org.oncofed.coordinator.experiment;
+
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Clock;
+import java.util.List;
+import java.util.UUID;
+import org.oncofed.common.hash.CanonicalJson;
+import org.oncofed.common.model.EncodedParameters;
+import org.oncofed.common.model.GlobalModelProvenance;
+import org.oncofed.common.model.ModelCatalogue;
+import org.oncofed.common.model.NetworkParameters;
+import org.oncofed.common.model.PretrainedWeights;
+import org.oncofed.common.model.RuntimeEnvironment;
+import org.oncofed.coordinator.model.ModelKind;
+import org.oncofed.coordinator.model.ModelRecord;
+import org.oncofed.coordinator.model.ModelStore;
+import org.oncofed.coordinator.round.ExperimentRunner;
+
+/**
+ * What researchers do with experiments: create one (its initial model is built at once from the
+ * catalogue spec and seed), optionally replace that model with pretrained weights, start, cancel.
+ */
+@Singleton
+public class ExperimentService {
+
+  private final ExperimentRepository experiments;
+  private final ExperimentConfigValidator validator;
+  private final ModelStore models;
+  private final ExperimentRunner runner;
+  private final Clock clock;
+  private final ModelCatalogue catalogue = ModelCatalogue.standard();
+
+  ExperimentService(ExperimentRepository experiments, ExperimentConfigValidator validator, ModelStore models,
+      ExperimentRunner runner, Clock clock) {
+    this.experiments = experiments;
+    this.validator = validator;
+    this.models = models;
+    this.runner = runner;
+    this.clock = clock;
+  }
+
+  /** Validates and stores a new experiment with its initial model. */
+  public ExperimentRecord create(ExperimentConfig request, String createdBy) {
+    ExperimentConfig config = validator.validate(request);
+    String id = UUID.randomUUID().toString();
+    ExperimentPlan plan = ExperimentPlan.of(id, config);
+    float[] parameters = NetworkParameters.read(catalogue.initialise(plan.spec()));
+    ModelRecord initial = storeInitial(plan, parameters, null);
+    String json = CanonicalJson.encode(config);
+    return experiments.save(new ExperimentRecord(id, config.name(), createdBy, clock.instant(), json,
+        CanonicalJson.sha256(config), ExperimentStatus.CREATED, null, null, null, 0, initial.sha256(),
+        initial.sha256(), null, null, null, null));
+  }
+
+  /** Replaces the initial model of a created experiment with weights from a file. */
+  public ExperimentRecord usePretrained(String id, byte[] file) {
+    ExperimentRecord experiment = require(id);
+    if (experiment.status() != ExperimentStatus.CREATED) {
+      throw new InvalidRequestException("status", "pretrained weights can only be set before the experiment starts; it is "
+          + experiment.status());
+    }
+    ExperimentPlan plan = ExperimentPlan.of(id, experiment.configJson());
+    PretrainedWeights weights;
+    Path temporary = null;
+    try {
+      temporary = Files.createTempFile("oncofed-pretrained", ".bin");
+      Files.write(temporary, file);
+      weights = PretrainedWeights.load(temporary, plan.spec(), catalogue);
+    } catch (IllegalArgumentException e) {
+      throw new InvalidRequestException("weights", e.getMessage());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot read the uploaded weights", e);
+    } finally {
+      deleteQuietly(temporary);
+    }
+    ModelRecord initial = storeInitial(plan, weights.parameters(), weights.fileSha256());
+    experiments.setInitialModel(id, initial.sha256());
+    return require(id);
+  }
+
+  /** Starts a created experiment. */
+  public ExperimentRecord start(String id) {
+    ExperimentRecord experiment = require(id);
+    if (experiments.markStarted(id, clock.instant()) == 0) {
+      throw new InvalidRequestException("status", "only a CREATED experiment can be started; it is " + experiment.status());
+    }
+    ExperimentRecord started = require(id);
+    runner.start(started);
+    return started;
+  }
+
+  /** Cancels a created or running experiment. */
+  public ExperimentRecord cancel(String id) {
+    ExperimentRecord experiment = require(id);
+    if (experiment.status().isFinal()) {
+      throw new InvalidRequestException("status", "the experiment has already ended: " + experiment.status());
+    }
+    if (!runner.cancel(id)) {
+      experiments.finish(id, ExperimentStatus.CANCELLED, "cancelled before it ran", clock.instant());
+    }
+    return require(id);
+  }
+
+  public List<ExperimentRecord> list() {
+    return experiments.findAllOrderByCreatedAtDesc();
+  }
+
+  public ExperimentRecord require(String id) {
+    return experiments.findById(id).orElseThrow(() -> new ExperimentNotFoundException(id));
+  }
+
+  private ModelRecord storeInitial(ExperimentPlan plan, float[] parameters, String weightsSha256) {
+    EncodedParameters encoded = EncodedParameters.encode(parameters);
+    GlobalModelProvenance provenance = GlobalModelProvenance.initial(plan.experimentId(), plan.spec(), weightsSha256,
+        encoded.sha256(), RuntimeEnvironment.capture(), clock.millis());
+    return models.put(plan.experimentId(), 0, ModelKind.INITIAL, null, encoded, provenance);
+  }
+
+  private static void deleteQuietly(Path file) {
+    if (file != null) {
+      try {
+        Files.deleteIfExists(file);
+      } catch (IOException ignored) {
+        // a temporary file left behind is harmless
+      }
+    }
+  }
+}

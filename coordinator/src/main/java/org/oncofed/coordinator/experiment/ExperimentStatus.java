@@ -1,0 +1,14 @@
+package org.oncofed.coordinator.experiment;
+
+/** Lifecycle of an experiment: CREATED, then RUNNING, then one of the final states. */
+public enum ExperimentStatus {
+  CREATED,
+  RUNNING,
+  COMPLETED,
+  FAILED,
+  CANCELLED;
+
+  public boolean isFinal() {
+    return this == COMPLETED || this == FAILED || this == CANCELLED;
+  }
+}

@@ -1,0 +1,57 @@
+package org.oncofed.coordinator.experiment;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.time.Instant;
+import java.util.List;
+import org.oncofed.coordinator.report.FinalResults;
+import org.oncofed.coordinator.report.RoundView;
+
+/**
+ * An experiment's status: configuration, progress, every round with its metrics, tasks now out at
+ * sites with their latest progress, and the final comparison once it exists.
+ */
+@Serdeable
+public record ExperimentView(
+    String id,
+    String name,
+    String createdBy,
+    Instant createdAt,
+    String status,
+    @Nullable String statusReason,
+    @Nullable Instant startedAt,
+    @Nullable Instant finishedAt,
+    int currentRound,
+    int rounds,
+    String configSha256,
+    ExperimentConfig config,
+    String initialModel,
+    @Nullable String currentModel,
+    @Nullable String bestModel,
+    @Nullable Integer bestRound,
+    @Nullable Double bestScore,
+    List<RoundView> roundDetails,
+    List<TaskView> openTasks,
+    @Nullable FinalResults results) {
+
+  /**
+   * A task out at a site, with the last progress the site reported.
+   *
+   * @param round 0 for the final phase (local baselines, test evaluation)
+   */
+  @Serdeable
+  public record TaskView(
+      String taskId,
+      String site,
+      String kind,
+      int round,
+      @Nullable Integer epoch,
+      @Nullable Integer totalEpochs,
+      @Nullable Double loss,
+      @Nullable Double fractionDone) {}
+
+  /** One line of the experiment list. */
+  @Serdeable
+  public record Summary(String id, String name, String createdBy, Instant createdAt, String status,
+      int currentRound, int rounds, @Nullable Double bestScore) {}
+}

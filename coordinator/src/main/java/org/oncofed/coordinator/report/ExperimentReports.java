@@ -1,0 +1,172 @@
+package org.oncofed.coordinator.report;
+
+import io.micronaut.core.annotation.Nullable;
+import jakarta.inject.Singleton;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.function.Function;
+import org.oncofed.common.TumourClass;
+import org.oncofed.common.hash.CanonicalJson;
+import org.oncofed.coordinator.experiment.ExperimentPlan;
+import org.oncofed.coordinator.experiment.ExperimentRecord;
+import org.oncofed.coordinator.model.ModelKind;
+import org.oncofed.coordinator.model.ModelRecord;
+import org.oncofed.coordinator.model.ModelRepository;
+import org.oncofed.coordinator.round.EvaluationRecord;
+import org.oncofed.coordinator.round.EvaluationRepository;
+import org.oncofed.coordinator.round.RoundRecord;
+import org.oncofed.coordinator.round.RoundRepository;
+import org.oncofed.coordinator.round.TaskKind;
+import org.oncofed.coordinator.round.TaskRecord;
+import org.oncofed.coordinator.round.TaskRepository;
+import org.oncofed.proto.federation.v1.DataSplit;
+
+/** Builds what researchers read about an experiment from what the database holds. */
+@Singleton
+public class ExperimentReports {
+
+  private final RoundRepository rounds;
+  private final TaskRepository tasks;
+  private final EvaluationRepository evaluations;
+  private final ModelRepository models;
+
+  ExperimentReports(RoundRepository rounds, TaskRepository tasks, EvaluationRepository evaluations,
+      ModelRepository models) {
+    this.rounds = rounds;
+    this.tasks = tasks;
+    this.evaluations = evaluations;
+    this.models = models;
+  }
+
+  public ExperimentReport report(ExperimentRecord experiment) {
+    return new ExperimentReport(experiment.id(), experiment.name(), experiment.status().name(),
+        experiment.statusReason(), experiment.createdBy(), experiment.createdAt(), experiment.finishedAt(),
+        experiment.configSha256(), ExperimentPlan.of(experiment.id(), experiment.configJson()).config(),
+        TumourClass.labels(), rounds(experiment), finalResults(experiment));
+  }
+
+  public List<RoundView> rounds(ExperimentRecord experiment) {
+    List<TaskRecord> allTasks = tasks.findByExperimentId(experiment.id());
+    List<EvaluationRecord> allEvaluations = evaluations.findByExperimentIdOrderByRoundNo(experiment.id());
+    List<RoundView> views = new ArrayList<>();
+    for (RoundRecord round : rounds.findByExperimentIdOrderByRoundNo(experiment.id())) {
+      List<RoundView.ParticipantView> participants = allTasks.stream()
+          .filter(task -> task.roundNo() == round.roundNo() && task.kind() == TaskKind.TRAIN)
+          .sorted(Comparator.comparing(TaskRecord::siteId).thenComparing(TaskRecord::assignedAt))
+          .map(ExperimentReports::participant)
+          .toList();
+      Map<String, MetricsView> bySite = round.newModelSha256() == null
+          ? Map.of()
+          : bySite(allEvaluations, round.roundNo(), round.newModelSha256(), DataSplit.DATA_SPLIT_VALIDATION);
+      views.add(new RoundView(round.roundNo(), lower(round.status().name()), round.openedAt(), round.closedAt(),
+          round.selectedSites().isEmpty() ? List.of() : List.of(round.selectedSites().split(",")),
+          round.baseModelSha256(), round.newModelSha256(), round.failureReason(), round.trainLoss(), participants,
+          pooled(allEvaluations, round.roundNo(), round.newModelSha256(), DataSplit.DATA_SPLIT_VALIDATION), bySite));
+    }
+    return views;
+  }
+
+  /** The final comparison, once test evaluations exist; null before. */
+  public @Nullable FinalResults finalResults(ExperimentRecord experiment) {
+    List<EvaluationRecord> tests = evaluations.findByExperimentIdOrderByRoundNo(experiment.id()).stream()
+        .filter(e -> e.dataSplit().equals(DataSplit.DATA_SPLIT_TEST.name()))
+        .toList();
+    if (tests.isEmpty()) {
+      return null;
+    }
+    String best = experiment.bestModelSha256() != null ? experiment.bestModelSha256() : experiment.currentModelSha256();
+    FinalResults.ModelResult federated = result(tests, best, null);
+    List<FinalResults.ModelResult> baselines = models.findByExperimentIdOrderByRoundNo(experiment.id()).stream()
+        .filter(model -> model.kind() == ModelKind.BASELINE)
+        .sorted(Comparator.comparing(ModelRecord::siteId))
+        .map(model -> result(tests, model.sha256(), model.siteId()))
+        .toList();
+    return new FinalResults(experiment.bestRound(), federated, baselines, compare(federated, baselines));
+  }
+
+  private static FinalResults.ModelResult result(List<EvaluationRecord> tests, String model, String trainedAt) {
+    List<EvaluationRecord> ofModel = tests.stream().filter(e -> e.modelSha256().equals(model)).toList();
+    Map<String, MetricsView> bySite = new LinkedHashMap<>();
+    ofModel.stream().sorted(Comparator.comparing(EvaluationRecord::siteId))
+        .forEach(e -> bySite.put(e.siteId(), MetricsView.of(e.counts())));
+    MetricsView pooled = ofModel.isEmpty() ? null : MetricsView.pooled(ofModel.stream().map(EvaluationRecord::counts).toList());
+    return new FinalResults.ModelResult(model, trainedAt, pooled, bySite);
+  }
+
+  private static @Nullable FinalResults.Comparison compare(FinalResults.ModelResult federated,
+      List<FinalResults.ModelResult> baselines) {
+    if (federated.test() == null || baselines.isEmpty() || baselines.stream().anyMatch(b -> b.test() == null)) {
+      return null;
+    }
+    boolean accuracy = beatsAll(federated, baselines, m -> m.accuracy());
+    boolean auc = beatsAll(federated, baselines, m -> m.macroAuc().estimate());
+    FinalResults.ModelResult bestLocalAccuracy = bestBy(baselines, m -> m.accuracy());
+    FinalResults.ModelResult bestLocalAuc = bestBy(baselines, m -> m.macroAuc().estimate());
+    String verdict = String.format(Locale.ROOT,
+        "The federated model %s every local-only model on pooled test accuracy (%.3f against %.3f for the best, "
+            + "trained at %s) and %s on macro AUC (%.3f against %.3f, %s).",
+        accuracy ? "beats" : "does not beat", value(federated, m -> m.accuracy()),
+        value(bestLocalAccuracy, m -> m.accuracy()), bestLocalAccuracy.trainedAt(),
+        auc ? "beats them" : "does not beat them", value(federated, m -> m.macroAuc().estimate()),
+        value(bestLocalAuc, m -> m.macroAuc().estimate()), bestLocalAuc.trainedAt());
+    return new FinalResults.Comparison(accuracy, auc, verdict);
+  }
+
+  private static boolean beatsAll(FinalResults.ModelResult federated, List<FinalResults.ModelResult> baselines,
+      Function<MetricsView, Double> metric) {
+    double ours = value(federated, metric);
+    return baselines.stream().allMatch(b -> ours > value(b, metric));
+  }
+
+  private static FinalResults.ModelResult bestBy(List<FinalResults.ModelResult> results,
+      Function<MetricsView, Double> metric) {
+    return results.stream().max(Comparator.comparingDouble(r -> value(r, metric))).orElseThrow();
+  }
+
+  /** The metric, with undefined values counting as worst. */
+  private static double value(FinalResults.ModelResult result, Function<MetricsView, Double> metric) {
+    Double value = metric.apply(result.test());
+    return value == null ? Double.NEGATIVE_INFINITY : value;
+  }
+
+  private static @Nullable MetricsView pooled(List<EvaluationRecord> all, int round, String model, DataSplit split) {
+    if (model == null) {
+      return null;
+    }
+    var counts = all.stream().filter(e -> matches(e, round, model, split)).map(EvaluationRecord::counts).toList();
+    return counts.isEmpty() ? null : MetricsView.pooled(counts);
+  }
+
+  private static Map<String, MetricsView> bySite(List<EvaluationRecord> all, int round, String model, DataSplit split) {
+    Map<String, MetricsView> bySite = new LinkedHashMap<>();
+    all.stream().filter(e -> matches(e, round, model, split))
+        .sorted(Comparator.comparing(EvaluationRecord::siteId))
+        .forEach(e -> bySite.put(e.siteId(), MetricsView.of(e.counts())));
+    return bySite;
+  }
+
+  private static boolean matches(EvaluationRecord e, int round, String model, DataSplit split) {
+    return e.roundNo() == round && e.modelSha256().equals(model) && e.dataSplit().equals(split.name());
+  }
+
+  private static RoundView.ParticipantView participant(TaskRecord task) {
+    return new RoundView.ParticipantView(task.siteId(), lower(task.status().name()), task.reason(), task.sampleCount(),
+        task.resultSha256(), trainLoss(task.metricsJson()));
+  }
+
+  private static @Nullable Double trainLoss(@Nullable String metricsJson) {
+    if (metricsJson == null) {
+      return null;
+    }
+    var loss = CanonicalJson.parse(metricsJson).get("train_loss");
+    return loss == null || !loss.isNumber() ? null : loss.doubleValue();
+  }
+
+  private static String lower(String name) {
+    return name.toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,38 @@
+package org.oncofed.coordinator.report;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.serde.annotation.Serdeable;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The end of an experiment: the best federated model and each site's local-only baseline, every
+ * one evaluated on every site's test split, and whether federation paid off.
+ *
+ * @param federated the best global model (by pooled validation metric) on the pooled test data
+ * @param baselines each site's local-only model on the same pooled test data
+ */
+@Serdeable
+public record FinalResults(
+    @Nullable Integer bestRound,
+    ModelResult federated,
+    List<ModelResult> baselines,
+    @Nullable Comparison comparison) {
+
+  /**
+   * @param trainedAt the site that trained a baseline; null for the federated model
+   * @param test pooled over every site's test split
+   * @param testBySite each site's test split alone
+   */
+  @Serdeable
+  public record ModelResult(String model, @Nullable String trainedAt, @Nullable MetricsView test,
+      Map<String, MetricsView> testBySite) {}
+
+  /**
+   * @param beatsEveryBaselineOnAccuracy federated pooled test accuracy above every baseline's
+   * @param beatsEveryBaselineOnAuc federated pooled macro AUC (estimate) above every baseline's
+   * @param verdict one sentence for people
+   */
+  @Serdeable
+  public record Comparison(boolean beatsEveryBaselineOnAccuracy, boolean beatsEveryBaselineOnAuc, String verdict) {}
+}

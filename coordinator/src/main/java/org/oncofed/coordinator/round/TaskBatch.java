@@ -1,0 +1,109 @@
+package org.oncofed.coordinator.round;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.oncofed.common.SiteId;
+import org.oncofed.coordinator.federation.ConnectedNodes;
+import org.oncofed.proto.federation.v1.CancelTask;
+import org.oncofed.proto.federation.v1.CoordinatorMessage;
+
+/**
+ * A group of tasks sent together (one round's training, one evaluation pass) and awaited together:
+ * until every task has finished, or the deadline passes and the rest expire, or the batch is
+ * cancelled. Subclasses decide what to do with results.
+ */
+abstract class TaskBatch implements TaskOwner {
+
+  private final TaskBook book;
+  private final ConnectedNodes nodes;
+  private final Clock clock;
+  private final Map<String, SiteId> sites = new LinkedHashMap<>();
+  private final Set<String> pending = new LinkedHashSet<>();
+  private final List<TaskRecord> finished = new ArrayList<>();
+  private boolean cancelled;
+
+  TaskBatch(TaskBook book, ConnectedNodes nodes, Clock clock) {
+    this.book = book;
+    this.nodes = nodes;
+    this.clock = clock;
+  }
+
+  /** Assigns the task and sends its message; a site that cannot be reached fails the task at once. */
+  void send(TaskRecord task, CoordinatorMessage message) {
+    synchronized (this) {
+      pending.add(task.taskId());
+      sites.put(task.taskId(), SiteId.of(task.siteId()));
+    }
+    book.assign(task, this);
+    if (!nodes.send(SiteId.of(task.siteId()), message)) {
+      book.close(task.taskId(), TaskStatus.FAILED, "site not connected when the task was sent");
+    }
+  }
+
+  @Override
+  public void finished(TaskRecord task) {
+    synchronized (this) {
+      pending.remove(task.taskId());
+      finished.add(task);
+      notifyAll();
+    }
+  }
+
+  /**
+   * Waits until every task has finished, the deadline passes or the batch is cancelled; tasks
+   * still open then expire (or are cancelled).
+   *
+   * @return every task of the batch in its final state
+   */
+  List<TaskRecord> await(Instant deadline) throws InterruptedException {
+    List<String> leftOver;
+    boolean wasCancelled;
+    synchronized (this) {
+      while (!pending.isEmpty() && !cancelled) {
+        long remaining = deadline.toEpochMilli() - clock.millis();
+        if (remaining <= 0) {
+          break;
+        }
+        wait(Math.min(remaining, 1_000));
+      }
+      leftOver = List.copyOf(pending);
+      wasCancelled = cancelled;
+    }
+    for (String taskId : leftOver) {
+      if (wasCancelled) {
+        cancel(taskId, "experiment cancelled");
+      } else {
+        book.close(taskId, TaskStatus.EXPIRED, "no result before the deadline " + deadline);
+      }
+    }
+    synchronized (this) {
+      return List.copyOf(finished);
+    }
+  }
+
+  /** Stops waiting: open tasks are cancelled and their sites told to stop. */
+  void cancel() {
+    synchronized (this) {
+      cancelled = true;
+      notifyAll();
+    }
+  }
+
+  private void cancel(String taskId, String reason) {
+    if (book.close(taskId, TaskStatus.CANCELLED, reason)) {
+      SiteId site;
+      synchronized (this) {
+        site = sites.get(taskId);
+      }
+      nodes.send(site, CoordinatorMessage.newBuilder()
+          .setCancel(CancelTask.newBuilder().setTaskId(taskId).setReason(reason))
+          .build());
+    }
+  }
+}
