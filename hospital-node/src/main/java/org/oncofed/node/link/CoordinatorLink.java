@@ -4,13 +4,16 @@ import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.stub.StreamObserver;
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
+import jakarta.inject.Inject;
 import java.security.SecureRandom;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
+import java.util.function.Supplier;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -26,6 +29,7 @@ import org.oncofed.proto.federation.v1.FederationGrpc;
 import org.oncofed.proto.federation.v1.Heartbeat;
 import org.oncofed.proto.federation.v1.Hello;
 import org.oncofed.proto.federation.v1.NodeMessage;
+import org.oncofed.proto.federation.v1.Welcome;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -43,7 +47,7 @@ public class CoordinatorLink {
   private final LinkConfiguration configuration;
   private final String siteId;
   private final HelloFactory helloFactory;
-  private final List<CoordinatorMessageHandler> handlers;
+  private final Supplier<List<CoordinatorMessageHandler>> handlers;
   private final NodeActivity activity;
   private final Clock clock;
   private final ManagedChannel channel;
@@ -62,18 +66,31 @@ public class CoordinatorLink {
   private volatile int attempts;
   private volatile String lastError;
   private volatile boolean stopped;
+  private volatile int chunkSize = 1 << 20;
+
+  @Inject
+  CoordinatorLink(
+      LinkConfiguration configuration,
+      ProjectPki pki,
+      HelloFactory helloFactory,
+      BeanProvider<CoordinatorMessageHandler> handlers,
+      NodeActivity activity,
+      Clock clock) {
+    // Handlers are looked up when the first message arrives: they themselves need this link.
+    this(configuration, pki, helloFactory, () -> handlers.stream().toList(), activity, clock);
+  }
 
   CoordinatorLink(
       LinkConfiguration configuration,
       ProjectPki pki,
       HelloFactory helloFactory,
-      List<CoordinatorMessageHandler> handlers,
+      Supplier<List<CoordinatorMessageHandler>> handlers,
       NodeActivity activity,
       Clock clock) {
     this.configuration = configuration;
     this.siteId = siteId(configuration, pki);
     this.helloFactory = helloFactory;
-    this.handlers = List.copyOf(handlers);
+    this.handlers = handlers;
     this.activity = activity;
     this.clock = clock;
     this.backoff = new ReconnectBackoff(configuration.initialBackoff(), configuration.maxBackoff(), new SecureRandom());
@@ -105,6 +122,16 @@ public class CoordinatorLink {
     return siteId;
   }
 
+  /** Payload bytes per model or update chunk, as the coordinator asked in its Welcome. */
+  public int chunkSize() {
+    return chunkSize;
+  }
+
+  /** The mutually authenticated channel to the coordinator, for model and result transfers. */
+  public io.grpc.Channel channel() {
+    return channel;
+  }
+
   public boolean isConnected() {
     return "CONNECTED".equals(state);
   }
@@ -131,10 +158,14 @@ public class CoordinatorLink {
     next.open(helloFactory.hello(siteId));
   }
 
-  private void welcomed(Session from, Duration heartbeatInterval) {
+  private void welcomed(Session from, Welcome welcome) {
     if (from != session) {
       return;
     }
+    if (welcome.getChunkSizeBytes() > 0) {
+      chunkSize = welcome.getChunkSizeBytes();
+    }
+    Duration heartbeatInterval = Duration.ofMillis(welcome.getHeartbeatIntervalMs());
     backoff.reset();
     attempts = 0;
     lastError = null;
@@ -174,7 +205,7 @@ public class CoordinatorLink {
       LOG.warn("Cannot reach the coordinator at {} ({}); retrying in {} ms",
           configuration.coordinator(), lastError, delay.toMillis());
     }
-    handlers.forEach(CoordinatorMessageHandler::onDisconnected);
+    handlers.get().forEach(CoordinatorMessageHandler::onDisconnected);
     scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
@@ -239,11 +270,9 @@ public class CoordinatorLink {
     @Override
     public void onNext(CoordinatorMessage message) {
       if (message.hasWelcome()) {
-        welcomed(this, Duration.ofMillis(message.getWelcome().getHeartbeatIntervalMs()));
-      } else if (handlers.isEmpty()) {
-        LOG.warn("Ignoring {} from the coordinator: this node handles no such messages", message.getBodyCase());
+        welcomed(this, message.getWelcome());
       } else {
-        handlers.forEach(handler -> handler.handle(message));
+        handlers.get().forEach(handler -> handler.handle(message));
       }
     }
 

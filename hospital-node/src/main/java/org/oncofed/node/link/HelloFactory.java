@@ -1,28 +1,44 @@
 package org.oncofed.node.link;
 
+import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
-import org.oncofed.node.status.ComputeBackend;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.oncofed.common.model.ModelCatalogue;
+import org.oncofed.common.model.RuntimeEnvironment;
+import org.oncofed.node.localdata.LocalData;
+import org.oncofed.proto.federation.v1.DatasetSummary;
 import org.oncofed.proto.federation.v1.Hello;
 
-/** Builds the Hello a node introduces itself with: its site, software, compute backend. */
+/** Builds the Hello a node introduces itself with: site, software, compute backend, catalogue, dataset counts. */
 @Singleton
 class HelloFactory {
 
   static final String VERSION = HelloFactory.class.getPackage().getImplementationVersion() == null
       ? "dev" : HelloFactory.class.getPackage().getImplementationVersion();
 
-  private final ComputeBackend backend;
+  private final RuntimeEnvironment backend;
+  private final Supplier<Optional<DatasetSummary>> dataset;
 
-  HelloFactory(ComputeBackend backend) {
-    this.backend = backend;
+  @Inject
+  HelloFactory(RuntimeEnvironment backend, LocalData data) {
+    this(backend, data::summary);
   }
 
+  HelloFactory(RuntimeEnvironment backend, Supplier<Optional<DatasetSummary>> dataset) {
+    this.backend = backend;
+    this.dataset = dataset;
+  }
+
+  /** Built anew for every connection, so that a dataset registered meanwhile is announced. */
   Hello hello(String siteId) {
-    return Hello.newBuilder()
+    Hello.Builder hello = Hello.newBuilder()
         .setSiteId(siteId)
         .setSoftwareVersion(VERSION)
-        .setBackend(backend.name())
+        .setBackend(backend.backend())
         .setDevice(backend.device())
-        .build();
+        .addAllCatalogue(ModelCatalogue.standard().names());
+    dataset.get().ifPresent(hello::setDataset);
+    return hello.build();
   }
 }

@@ -2,6 +2,7 @@ package org.oncofed.node.status;
 
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
+import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.node.link.CoordinatorLink;
 
 /**
@@ -13,9 +14,9 @@ class StatusController {
 
   private final CoordinatorLink link;
   private final NodeActivity activity;
-  private final ComputeBackend backend;
+  private final RuntimeEnvironment backend;
 
-  StatusController(CoordinatorLink link, NodeActivity activity, ComputeBackend backend) {
+  StatusController(CoordinatorLink link, NodeActivity activity, RuntimeEnvironment backend) {
     this.link = link;
     this.activity = activity;
     this.backend = backend;
@@ -26,6 +27,6 @@ class StatusController {
     NodeActivity.Snapshot now = activity.current();
     return new NodeStatus(link.status(), now.state().name().replace("NODE_STATE_", "").toLowerCase(java.util.Locale.ROOT),
         now.taskId().isEmpty() ? null : now.taskId(), now.detail().isEmpty() ? null : now.detail(),
-        backend.name(), backend.device());
+        backend.backend(), backend.device());
   }
 }

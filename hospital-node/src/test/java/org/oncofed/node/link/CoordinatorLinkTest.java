@@ -15,7 +15,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
 import org.oncofed.common.tls.ProjectPki;
-import org.oncofed.node.status.ComputeBackend;
+import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.node.status.NodeActivity;
 import org.oncofed.proto.federation.v1.Hello;
 
@@ -84,8 +84,8 @@ class CoordinatorLinkTest {
     ProjectPki keys = ProjectPki.load(site.certificate(), site.privateKey(), pki.caCertificate(), pki.crl(), Clock.systemUTC());
     LinkConfiguration configuration = new LinkConfiguration(
         "localhost:" + port, siteId, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(20));
-    return new CoordinatorLink(configuration, keys, new HelloFactory(new ComputeBackend("cpu", "test")),
-        List.of(), new NodeActivity(), Clock.systemUTC());
+    return new CoordinatorLink(configuration, keys, new HelloFactory(new RuntimeEnvironment("test", "test", "cpu", "test device", "none", "17", "test", "linux", "6", "amd64", 2), java.util.Optional::empty),
+        List::of, new NodeActivity(), Clock.systemUTC());
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {

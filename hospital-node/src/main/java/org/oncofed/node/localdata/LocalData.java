@@ -1,0 +1,158 @@
+package org.oncofed.node.localdata;
+
+import io.micronaut.context.annotation.Value;
+import jakarta.inject.Singleton;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Arrays;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import org.oncofed.common.model.DataFingerprint;
+import org.oncofed.node.dataset.DatasetSplit;
+import org.oncofed.node.dataset.DatasetSplits;
+import org.oncofed.node.dataset.Normalisation;
+import org.oncofed.node.dataset.PreprocessingOptions;
+import org.oncofed.node.dataset.RegisteredDataset;
+import org.oncofed.node.dataset.SliceDataSetIterator;
+import org.oncofed.node.dataset.SplitFractions;
+import org.oncofed.proto.federation.v1.DatasetSummary;
+import org.oncofed.proto.federation.v1.SplitCounts;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The dataset this node registered (under its data folder), split by patient with a fixed seed so
+ * that the same slices train, validate and test in every round. Iterators are kept per split and
+ * preprocessing, so slices are decoded once, not every round.
+ */
+@Singleton
+public class LocalData {
+
+  private static final Logger LOG = LoggerFactory.getLogger(LocalData.class);
+
+  /** Which part of the split a task uses. */
+  public enum Part {
+    TRAIN,
+    VALIDATION,
+    TEST
+  }
+
+  private final Path dataDir;
+  private final long splitSeed;
+  private final Map<String, SliceDataSetIterator> iterators = new ConcurrentHashMap<>();
+  private volatile Loaded loaded;
+
+  private record Loaded(RegisteredDataset dataset, DatasetSplits splits) {}
+
+  LocalData(@Value("${oncofed.node.data-dir}") Path dataDir,
+      @Value("${oncofed.node.dataset.split-seed:20241121}") long splitSeed) {
+    this.dataDir = dataDir;
+    this.splitSeed = splitSeed;
+  }
+
+  /** True when a dataset has been registered in the data folder. */
+  public boolean isRegistered() {
+    return load().isPresent();
+  }
+
+  /** Aggregate counts of the registered dataset for the node's Hello; empty when none is registered. */
+  public Optional<DatasetSummary> summary() {
+    return load().map(data -> DatasetSummary.newBuilder()
+        .setFingerprint(data.dataset().fingerprint())
+        .setTrain(counts(data.splits().train()))
+        .setValidation(counts(data.splits().validation()))
+        .setTest(counts(data.splits().test()))
+        .build());
+  }
+
+  /** Slices per class in a part of the split, in output order. */
+  public long[] classCounts(Part part) {
+    return split(part).classCounts();
+  }
+
+  /** What the update's provenance says about the data: the dataset fingerprint and counts, no identifiers. */
+  public DataFingerprint fingerprint(Part part) {
+    Loaded data = require();
+    return new DataFingerprint(data.dataset().fingerprint(), part.name().toLowerCase(java.util.Locale.ROOT),
+        Arrays.stream(split(part).classCounts()).boxed().toList());
+  }
+
+  /**
+   * Minibatches of a part of the split, prepared as {@code options} says (augmentation only ever
+   * for training data), reset to the start.
+   */
+  public SliceDataSetIterator iterator(Part part, int inputSize, int channels, double windowCenter, double windowWidth,
+      boolean augment, long seed, int batchSize) {
+    PreprocessingOptions options = new PreprocessingOptions(inputSize, channels, windowCenter, windowWidth,
+        Normalisation.WINDOW, augment && part == Part.TRAIN, seed, batchSize);
+    String key = part + "/" + options;
+    SliceDataSetIterator iterator = iterators.computeIfAbsent(key, k -> {
+      try {
+        return require().dataset().iterator(split(part), options);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot prepare the " + part + " slices: " + e.getMessage(), e);
+      }
+    });
+    iterator.reset();
+    return iterator;
+  }
+
+  /** The preprocessing steps applied, for provenance. */
+  public static java.util.List<String> preprocessing(double windowCenter, double windowWidth, int inputSize,
+      int channels, boolean augment) {
+    java.util.List<String> steps = new java.util.ArrayList<>(java.util.List.of(
+        "modality LUT to Hounsfield units",
+        "window centre " + windowCenter + " width " + windowWidth + " HU, scaled to [0,1]",
+        "aspect-preserving resize to " + inputSize + " px",
+        channels == 3 ? "replicated to 3 channels" : "1 channel"));
+    if (augment) {
+      steps.add("augmentation: rotation up to 15 degrees, shift and zoom up to 10%, horizontal flip");
+    }
+    return steps;
+  }
+
+  private DatasetSplit split(Part part) {
+    DatasetSplits splits = require().splits();
+    return switch (part) {
+      case TRAIN -> splits.train();
+      case VALIDATION -> splits.validation();
+      case TEST -> splits.test();
+    };
+  }
+
+  private Loaded require() {
+    return load().orElseThrow(() -> new IllegalStateException(
+        "no dataset is registered in " + dataDir + ": run 'node dataset register' first"));
+  }
+
+  private Optional<Loaded> load() {
+    Loaded current = loaded;
+    if (current != null) {
+      return Optional.of(current);
+    }
+    synchronized (this) {
+      if (loaded == null && Files.isDirectory(dataDir)) {
+        try {
+          RegisteredDataset dataset = RegisteredDataset.load(dataDir);
+          loaded = new Loaded(dataset, dataset.split(splitSeed, SplitFractions.DEFAULT));
+          LOG.info("Dataset {} registered in {}", dataset.fingerprint().substring(0, 12), dataDir);
+        } catch (java.nio.file.NoSuchFileException e) {
+          LOG.debug("No dataset registered in {}", dataDir);
+        } catch (IOException | RuntimeException e) {
+          LOG.warn("The dataset registered in {} cannot be used: {}", dataDir, e.getMessage());
+        }
+      }
+      return Optional.ofNullable(loaded);
+    }
+  }
+
+  private static SplitCounts counts(DatasetSplit split) {
+    return SplitCounts.newBuilder()
+        .addAllPerClass(Arrays.stream(split.classCounts()).boxed().toList())
+        .setPatients(split.patients())
+        .build();
+  }
+}

@@ -1,0 +1,25 @@
+package org.oncofed.node.task;
+
+import io.micronaut.context.annotation.ConfigurationProperties;
+import io.micronaut.core.bind.annotation.Bindable;
+import java.util.List;
+
+/**
+ * What this site agrees to run, set by its IT or research governance. A task outside these bounds
+ * is declined with the reason; the coordinator sees only the reason.
+ *
+ * @param allowedArchitectures catalogue entries the site will train; empty allows the whole catalogue
+ * @param maxEpochs most local epochs one task may ask for (local baselines ask for rounds × epochs)
+ * @param maxInputSize largest input size in pixels
+ * @param maxBatchSize largest minibatch
+ * @param minNoiseMultiplier the least differential-privacy noise the site requires on its updates
+ * @param maxClipNorm the largest clip norm the site accepts; 0 means updates need not be clipped
+ */
+@ConfigurationProperties("oncofed.node.policy")
+public record PolicyConfiguration(
+    @Bindable(defaultValue = "") List<String> allowedArchitectures,
+    @Bindable(defaultValue = "1000") int maxEpochs,
+    @Bindable(defaultValue = "512") int maxInputSize,
+    @Bindable(defaultValue = "1024") int maxBatchSize,
+    @Bindable(defaultValue = "0") double minNoiseMultiplier,
+    @Bindable(defaultValue = "0") double maxClipNorm) {}

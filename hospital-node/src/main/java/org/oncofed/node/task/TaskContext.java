@@ -1,0 +1,32 @@
+package org.oncofed.node.task;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.oncofed.common.model.ModelCatalogue;
+import org.oncofed.common.model.RuntimeEnvironment;
+import org.oncofed.node.ledger.NodeLedger;
+import org.oncofed.node.link.CoordinatorLink;
+import org.oncofed.node.localdata.LocalData;
+import org.oncofed.node.status.NodeActivity;
+import org.oncofed.proto.federation.v1.NodeMessage;
+import org.oncofed.proto.federation.v1.TaskProgress;
+
+/** What the node's tasks need: the link to the coordinator, local data, the ledger, status. */
+@Singleton
+record TaskContext(
+    CoordinatorLink link,
+    LocalData data,
+    NodeLedger ledger,
+    NodeActivity activity,
+    NodePolicy policy,
+    RuntimeEnvironment runtime,
+    Clock clock) {
+
+  ModelCatalogue catalogue() {
+    return ModelCatalogue.standard();
+  }
+
+  void reportProgress(TaskProgress progress) {
+    link.send(NodeMessage.newBuilder().setProgress(progress).build());
+  }
+}

@@ -1,0 +1,158 @@
+package org.oncofed.node.task;
+
+import jakarta.annotation.PreDestroy;
+import jakarta.inject.Singleton;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import org.oncofed.common.cli.Failures;
+import org.oncofed.node.link.CoordinatorMessageHandler;
+import org.oncofed.node.train.CancellationSignal;
+import org.oncofed.node.train.TaskCancelledException;
+import org.oncofed.proto.federation.v1.CoordinatorMessage;
+import org.oncofed.proto.federation.v1.EvaluateTask;
+import org.oncofed.proto.federation.v1.NodeMessage;
+import org.oncofed.proto.federation.v1.TaskDeclined;
+import org.oncofed.proto.federation.v1.TaskFailed;
+import org.oncofed.proto.federation.v1.TrainTask;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * Takes tasks from the coordinator and runs them one after another on a worker thread (ND4J
+ * already uses every core for one task). A task outside the site's policy, or for a site with no
+ * registered dataset, is declined at once with the reason. Cancellation, from the coordinator or
+ * because the connection was lost, stops the running task between minibatches.
+ */
+@Singleton
+public class TaskRunner implements CoordinatorMessageHandler {
+
+  private static final Logger LOG = LoggerFactory.getLogger(TaskRunner.class);
+
+  private final TaskContext context;
+  private final Map<String, CancellationSignal> signals = new ConcurrentHashMap<>();
+  private final ExecutorService worker = Executors.newSingleThreadExecutor(runnable -> {
+    Thread thread = new Thread(runnable, "task-runner");
+    thread.setDaemon(true);
+    return thread;
+  });
+
+  TaskRunner(TaskContext context) {
+    this.context = context;
+  }
+
+  @Override
+  public void handle(CoordinatorMessage message) {
+    switch (message.getBodyCase()) {
+      case TRAIN -> accept(message.getTrain());
+      case EVALUATE -> accept(message.getEvaluate());
+      case CANCEL -> {
+        CancellationSignal signal = signals.get(message.getCancel().getTaskId());
+        if (signal != null) {
+          signal.cancel("cancelled by the coordinator: " + message.getCancel().getReason());
+        }
+      }
+      default -> LOG.debug("Task runner ignores {}", message.getBodyCase());
+    }
+  }
+
+  @Override
+  public void onDisconnected() {
+    // The coordinator fails a site's open tasks when the site disconnects: finishing them is wasted work.
+    signals.values().forEach(signal -> signal.cancel("connection to the coordinator lost"));
+  }
+
+  private void accept(TrainTask task) {
+    Optional<String> refusal = noData().or(() -> context.policy()
+        .refuseTraining(task.getSpec(), task.getTraining(), task.getPrivacy(), task.getLocalBaseline()));
+    if (refusal.isPresent()) {
+      decline(task.getTaskId(), refusal.get());
+      return;
+    }
+    CancellationSignal signal = register(task.getTaskId());
+    worker.execute(() -> runTraining(task, signal));
+  }
+
+  private void accept(EvaluateTask task) {
+    Optional<String> refusal = noData().or(() -> context.policy().refuseModel(task.getSpec()));
+    if (refusal.isPresent()) {
+      decline(task.getTaskId(), refusal.get());
+      return;
+    }
+    CancellationSignal signal = register(task.getTaskId());
+    worker.execute(() -> run(task.getTaskId(), signal, () -> {
+      var receipt = new EvaluationTask(context, task, signal).run();
+      if (!receipt.getAccepted()) {
+        LOG.warn("Evaluation {} refused by the coordinator: {}", TrainingTask.abbreviate(task.getTaskId()),
+            receipt.getReason());
+      }
+    }));
+  }
+
+  private void runTraining(TrainTask task, CancellationSignal signal) {
+    run(task.getTaskId(), signal, () -> {
+      var answer = new TrainingTask(context, task, signal).run();
+      if (answer.getAccepted()) {
+        LOG.info("Update for task {} accepted by the coordinator ({})", TrainingTask.abbreviate(task.getTaskId()),
+            TrainingTask.abbreviate(answer.getUpdateSha256()));
+      } else {
+        LOG.warn("Update for task {} rejected by the coordinator: {}", TrainingTask.abbreviate(task.getTaskId()),
+            answer.getReason());
+      }
+    });
+  }
+
+  /** Runs a task body, turning every way it can end into the right report and an idle node. */
+  private void run(String taskId, CancellationSignal signal, TaskBody body) {
+    try {
+      if (signal.isCancelled()) {
+        throw new TaskCancelledException(signal.reason());
+      }
+      body.run();
+    } catch (TaskCancelledException e) {
+      LOG.info("Task {} stopped: {}", TrainingTask.abbreviate(taskId), signal.reason());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    } catch (RuntimeException e) {
+      String reason = Failures.rootMessage(e);
+      LOG.warn("Task {} failed: {}", TrainingTask.abbreviate(taskId), reason);
+      context.link().send(NodeMessage.newBuilder()
+          .setFailed(TaskFailed.newBuilder().setTaskId(taskId).setReason(reason))
+          .build());
+    } finally {
+      signals.remove(taskId);
+      context.activity().idle();
+    }
+  }
+
+  private interface TaskBody {
+    void run() throws InterruptedException;
+  }
+
+  private Optional<String> noData() {
+    return context.data().isRegistered()
+        ? Optional.empty()
+        : Optional.of("this site has no registered dataset");
+  }
+
+  private CancellationSignal register(String taskId) {
+    CancellationSignal signal = new CancellationSignal();
+    signals.put(taskId, signal);
+    return signal;
+  }
+
+  private void decline(String taskId, String reason) {
+    LOG.warn("Declining task {}: {}", TrainingTask.abbreviate(taskId), reason);
+    context.link().send(NodeMessage.newBuilder()
+        .setDeclined(TaskDeclined.newBuilder().setTaskId(taskId).setReason(reason))
+        .build());
+  }
+
+  @PreDestroy
+  void stop() {
+    signals.values().forEach(signal -> signal.cancel("node shutting down"));
+    worker.shutdownNow();
+  }
+}
