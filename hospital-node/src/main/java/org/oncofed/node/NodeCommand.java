@@ -1,5 +1,6 @@
 package org.oncofed.node;
 
+import org.oncofed.node.dicom.InspectCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
     name = "node",
     mixinStandardHelpOptions = true,
     description = "OncoFed hospital node: reads local DICOM data, trains locally, talks to the coordinator.",
-    subcommands = {})
+    subcommands = {InspectCommand.class})
 public final class NodeCommand implements Runnable {
 
   @Spec private CommandSpec spec;
