@@ -1,6 +1,7 @@
 package org.oncofed.node;
 
 import org.oncofed.node.dicom.InspectCommand;
+import org.oncofed.node.synth.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
     name = "node",
     mixinStandardHelpOptions = true,
     description = "OncoFed hospital node: reads local DICOM data, trains locally, talks to the coordinator.",
-    subcommands = {InspectCommand.class})
+    subcommands = {InspectCommand.class, SynthCommand.class})
 public final class NodeCommand implements Runnable {
 
   @Spec private CommandSpec spec;

@@ -49,6 +49,7 @@ public final class Tag {
   public static final int SERIES_INSTANCE_UID = 0x0020000E;
   public static final int STUDY_ID = 0x00200010;
   public static final int SERIES_NUMBER = 0x00200011;
+  public static final int ACQUISITION_NUMBER = 0x00200012;
   public static final int INSTANCE_NUMBER = 0x00200013;
   public static final int IMAGE_POSITION_PATIENT = 0x00200032;
   public static final int IMAGE_ORIENTATION_PATIENT = 0x00200037;
