@@ -1,5 +1,6 @@
 package org.oncofed.node;
 
+import org.oncofed.node.dataset.DatasetCommand;
 import org.oncofed.node.dicom.InspectCommand;
 import org.oncofed.node.synth.SynthCommand;
 import picocli.CommandLine;
@@ -12,7 +13,7 @@ import picocli.CommandLine.Spec;
     name = "node",
     mixinStandardHelpOptions = true,
     description = "OncoFed hospital node: reads local DICOM data, trains locally, talks to the coordinator.",
-    subcommands = {InspectCommand.class, SynthCommand.class})
+    subcommands = {InspectCommand.class, SynthCommand.class, DatasetCommand.class})
 public final class NodeCommand implements Runnable {
 
   @Spec private CommandSpec spec;

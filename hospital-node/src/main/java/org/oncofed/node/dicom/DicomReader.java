@@ -16,4 +16,10 @@ public interface DicomReader {
 
   /** Parses the file and decodes every frame of its pixel data. */
   DicomImage readImage(Path file) throws DicomFormatException;
+
+  /** {@link #readMetadata(Path)} for a file already in memory. */
+  DicomFile readMetadata(byte[] bytes) throws DicomFormatException;
+
+  /** {@link #readImage(Path)} for a file already in memory. */
+  DicomImage readImage(byte[] bytes) throws DicomFormatException;
 }

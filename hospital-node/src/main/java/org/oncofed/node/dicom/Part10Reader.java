@@ -39,12 +39,12 @@ public final class Part10Reader implements DicomReader {
     return readImage(readFile(file));
   }
 
-  /** Same as {@link #readMetadata(Path)} for a file already in memory. */
+  @Override
   public DicomFile readMetadata(byte[] bytes) throws DicomFormatException {
     return parse(bytes).file();
   }
 
-  /** Same as {@link #readImage(Path)} for a file already in memory. */
+  @Override
   public DicomImage readImage(byte[] bytes) throws DicomFormatException {
     Parsed parsed = parse(bytes);
     DicomMetadata metadata = parsed.file().metadata();

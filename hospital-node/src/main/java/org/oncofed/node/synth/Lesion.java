@@ -6,7 +6,7 @@ import org.oncofed.common.TumourClass;
 /**
  * A lesion the classifier has to learn about. Benign: round, smooth margin, homogeneous (cysts in
  * the liver, solid or calcified nodules in the lung). Malignant: lobulated outline, spicules,
- * heterogeneous texture and often a necrotic core. Sizes overlap between the classes, so size
+ * heterogeneous texture and often a necrotic (or, in the lung, cavitated) core. Sizes overlap between the classes, so size
  * alone does not decide.
  */
 final class Lesion {
@@ -28,8 +28,8 @@ final class Lesion {
   private final double[] spiculeAngles;
   private final double[] spiculeLengths;
   private final double coreFraction;
+  private final double coreHu;
   private final double baseHu;
-  private final boolean calcified;
   private final SmoothNoise texture;
 
   private Lesion(TumourClass kind, Site site, double cx, double cy, double cz, double radius,
@@ -56,10 +56,14 @@ final class Lesion {
       spiculeAngles[i] = random.nextDouble() * 2 * Math.PI;
       spiculeLengths[i] = radius * (0.4 + random.nextDouble() * 0.8);
     }
-    coreFraction = malignant && random.nextDouble() < 0.75 ? 0.35 + random.nextDouble() * 0.25 : 0;
-    calcified = !malignant && site == Site.LUNG && random.nextDouble() < 0.25;
+    coreFraction = malignant && random.nextDouble() < 0.8 ? 0.4 + random.nextDouble() * 0.25 : 0;
+    // Necrosis is fluid-dense; a lung carcinoma may instead cavitate and hold air.
+    coreHu = site == Site.LIVER ? 18 : random.nextDouble() < 0.4 ? -850 : 8;
+    // A fifth of benign lung nodules are calcified granulomas: uniformly dense.
+    boolean calcified = !malignant && site == Site.LUNG && random.nextDouble() < 0.2;
     baseHu = switch (site) {
-      case LUNG -> malignant ? 30 + random.nextDouble() * 20 : 20 + random.nextDouble() * 25;
+      case LUNG -> malignant ? 30 + random.nextDouble() * 20
+          : calcified ? 250 + random.nextDouble() * 200 : 20 + random.nextDouble() * 25;
       case LIVER -> malignant ? 75 + random.nextDouble() * 30 : 5 + random.nextDouble() * 12;
     };
     texture = new SmoothNoise(random.nextLong(), malignant ? 2.5 : 6);
@@ -68,8 +72,8 @@ final class Lesion {
   /** A lesion of the given class placed inside the lung or liver of {@code anatomy}. */
   static Lesion place(TumourClass kind, Anatomy anatomy, SplittableRandom random) {
     boolean malignant = kind == TumourClass.MALIGNANT;
-    double radius = malignant ? 7 + random.nextDouble() * 12 : 4 + random.nextDouble() * 7;
-    boolean liver = random.nextDouble() < 0.3;
+    double radius = malignant ? 12 + random.nextDouble() * 14 : 6 + random.nextDouble() * 8;
+    boolean liver = random.nextDouble() < 0.2;
     double z = liver
         ? Anatomy.LENGTH_MM * (0.75 + random.nextDouble() * 0.2)
         : Anatomy.LENGTH_MM * (0.2 + random.nextDouble() * 0.35);
@@ -86,8 +90,20 @@ final class Lesion {
     return kind;
   }
 
+  double x() {
+    return cx;
+  }
+
+  double y() {
+    return cy;
+  }
+
   double z() {
     return cz;
+  }
+
+  double radius() {
+    return radius;
   }
 
   /** Half the extent along the body axis over which the lesion stays clearly visible. */
@@ -138,12 +154,9 @@ final class Lesion {
       double value = baseHu + 22 * t;
       if (coreFraction > 0) {
         double core = clamp((coreFraction - relative) / 0.12 + 0.5);
-        value = value * (1 - core) + (site == Site.LIVER ? 18 : 8) * core + 6 * t * core;
+        value = value * (1 - core) + coreHu * core + 6 * t * core;
       }
       return value;
-    }
-    if (calcified && relative < 0.45) {
-      return 420 + 30 * t;
     }
     return baseHu + 3 * t;
   }

@@ -14,6 +14,7 @@ import java.util.Objects;
 import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.oncofed.common.TumourClass;
+import org.oncofed.node.dataset.Apportionment;
 import org.oncofed.node.dicom.DicomWriter;
 import org.oncofed.node.dicom.Tag;
 import org.oncofed.node.dicom.Vr;
@@ -94,28 +95,7 @@ public final class SiteSynthesizer {
   private static List<TumourClass> assignClasses(Request request, SplittableRandom random) {
     double[] balance = request.classBalance() == null
         ? request.scanner().classBalance() : request.classBalance();
-    double total = balance[0] + balance[1] + balance[2];
-    int n = request.patients();
-    int[] counts = new int[3];
-    double[] remainders = new double[3];
-    int assigned = 0;
-    for (int c = 0; c < 3; c++) {
-      double exact = n * balance[c] / total;
-      counts[c] = (int) Math.floor(exact);
-      remainders[c] = exact - counts[c];
-      assigned += counts[c];
-    }
-    while (assigned < n) {
-      int best = 0;
-      for (int c = 1; c < 3; c++) {
-        if (remainders[c] > remainders[best]) {
-          best = c;
-        }
-      }
-      counts[best]++;
-      remainders[best] = -1;
-      assigned++;
-    }
+    int[] counts = Apportionment.largestRemainder(request.patients(), balance);
     List<TumourClass> classes = new ArrayList<>();
     for (TumourClass c : TumourClass.values()) {
       classes.addAll(Collections.nCopies(counts[c.ordinal()], c));
@@ -143,7 +123,8 @@ public final class SiteSynthesizer {
     String frameOfReference = uid(random);
     String studyDate = String.format(Locale.ROOT, "2024%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28));
     String studyTime = String.format(Locale.ROOT, "%02d%02d%02d", 7 + random.nextInt(11), random.nextInt(60), random.nextInt(60));
-    Path series = out.resolve(identity.patientId()).resolve("CT-" + studyDate);
+    // Export layout with neutral names (PAnnnn/STnnnn/SEnnnn), as PACS media exports write.
+    Path series = out.resolve(String.format(Locale.ROOT, "PA%05d/ST0001/SE0001", index + 1));
     Files.createDirectories(series);
     double half = (scanner.matrix() * scanner.pixelSpacing()) / 2;
     for (int s = 0; s < slices; s++) {

@@ -9,6 +9,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.oncofed.node.dataset.Csv;
 
 /** The sample files in test resources and their reference values from {@code manifest.csv}. */
 final class SampleManifest {
@@ -49,13 +50,13 @@ final class SampleManifest {
 
   static List<Row> rows() throws IOException {
     List<String> lines = Files.readAllLines(folder().resolve("manifest.csv"), StandardCharsets.UTF_8);
-    List<String> header = parseLine(lines.get(0));
+    List<String> header = Csv.fields(lines.get(0));
     List<Row> rows = new ArrayList<>();
     for (String line : lines.subList(1, lines.size())) {
       if (line.isBlank()) {
         continue;
       }
-      List<String> values = parseLine(line);
+      List<String> values = Csv.fields(line);
       Map<String, String> cells = new LinkedHashMap<>();
       for (int i = 0; i < header.size(); i++) {
         cells.put(header.get(i), i < values.size() ? values.get(i) : "");
@@ -63,34 +64,5 @@ final class SampleManifest {
       rows.add(new Row(cells));
     }
     return rows;
-  }
-
-  /** RFC 4180 fields: commas separate, double quotes enclose, doubled quotes escape. */
-  private static List<String> parseLine(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        out.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    out.add(field.toString());
-    return out;
   }
 }
