@@ -1,0 +1,69 @@
+package org.oncofed.node.dataset;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.GeneralSecurityException;
+import java.security.SecureRandom;
+import java.util.HexFormat;
+import java.util.Objects;
+import javax.crypto.Mac;
+import javax.crypto.spec.SecretKeySpec;
+
+/**
+ * Turns patient identifiers into keys that can be stored: HMAC-SHA256 under a secret generated
+ * once per node and kept in its data folder. Unlike a plain hash, a key cannot be reversed by
+ * hashing every plausible medical record number, and keys from two sites never match.
+ */
+public final class PatientKeys {
+
+  private static final HexFormat HEX = HexFormat.of();
+
+  private final byte[] secret;
+
+  private PatientKeys(byte[] secret) {
+    this.secret = secret;
+  }
+
+  /** Loads the node's secret from {@code dataDir/secrets/patient-key}, creating it on first use. */
+  public static PatientKeys loadOrCreate(Path dataDir) throws IOException {
+    Path file = dataDir.resolve("secrets").resolve("patient-key");
+    if (!Files.exists(file)) {
+      Files.createDirectories(file.getParent());
+      byte[] fresh = new byte[32];
+      new SecureRandom().nextBytes(fresh);
+      Path temp = Files.createTempFile(file.getParent(), "patient-key", ".tmp");
+      restrictToOwner(temp);
+      Files.writeString(temp, HEX.formatHex(fresh), StandardCharsets.US_ASCII);
+      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
+    }
+    String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
+    if (!hex.matches("[0-9a-f]{64}")) {
+      throw new IOException(file + " does not hold a 256-bit hex key");
+    }
+    return new PatientKeys(HEX.parseHex(hex));
+  }
+
+  /** The stored form of a patient identifier (64 hex characters). */
+  public String keyFor(String patientIdentifier) {
+    Objects.requireNonNull(patientIdentifier, "patientIdentifier");
+    try {
+      Mac mac = Mac.getInstance("HmacSHA256");
+      mac.init(new SecretKeySpec(secret, "HmacSHA256"));
+      return HEX.formatHex(mac.doFinal(patientIdentifier.getBytes(StandardCharsets.UTF_8)));
+    } catch (GeneralSecurityException e) {
+      throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
+    }
+  }
+
+  private static void restrictToOwner(Path file) throws IOException {
+    try {
+      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system: the data folder's own permissions protect the key.
+    }
+  }
+}

@@ -1,0 +1,38 @@
+package org.oncofed.node.dicom;
+
+import jj2000.j2k.util.FacilityManager;
+import jj2000.j2k.util.MsgLogger;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The JPEG 2000 codec (JJ2000) prints warnings straight to standard output by default, which would
+ * corrupt {@code inspect --json}; its messages go to the node's log instead.
+ */
+final class Jj2000Logging implements MsgLogger {
+
+  private static final Logger LOG = LoggerFactory.getLogger("org.oncofed.node.dicom.jpeg2000");
+
+  private Jj2000Logging() {}
+
+  static void routeToSlf4j() {
+    FacilityManager.registerMsgLogger(null, new Jj2000Logging());
+  }
+
+  @Override
+  public void printmsg(int severity, String message) {
+    if (severity >= ERROR) {
+      LOG.warn("JPEG 2000 codec: {}", message);
+    } else {
+      LOG.debug("JPEG 2000 codec: {}", message);
+    }
+  }
+
+  @Override
+  public void println(String message, int firstLineIndent, int indent) {
+    LOG.debug("JPEG 2000 codec: {}", message);
+  }
+
+  @Override
+  public void flush() {}
+}

@@ -1,0 +1,150 @@
+package org.oncofed.node.dataset;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.List;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.nd4j.linalg.api.buffer.DataType;
+import org.nd4j.linalg.api.ndarray.INDArray;
+import org.nd4j.linalg.dataset.DataSet;
+import org.oncofed.node.dicom.Part10Reader;
+import org.oncofed.node.dicom.WindowPreset;
+import org.oncofed.node.synth.ScannerProfile;
+import org.oncofed.node.synth.SiteSynthesizer;
+
+class SliceDataSetIteratorTest {
+
+  @TempDir Path temp;
+  private Path site;
+  private Path dataDir;
+  private RegisteredDataset dataset;
+
+  @BeforeEach
+  void registerSite() throws IOException {
+    site = SyntheticSites.write(temp.resolve("site"), "east", 6, ScannerProfile.SHARP);
+    dataDir = temp.resolve("node");
+    new DatasetRegistration(new Part10Reader(), Clock.systemUTC())
+        .register(dataDir, site, site.resolve(SiteSynthesizer.LABELS_FILE), ProgressListener.NONE);
+    dataset = RegisteredDataset.load(dataDir);
+  }
+
+  @Test
+  void yieldsNchwFloatFeaturesAndOneHotLabels() throws IOException {
+    DatasetSplit train = dataset.split(1, new SplitFractions(1, 0, 0)).train();
+    SliceDataSetIterator iterator = dataset.iterator(train, options(3, false, 4));
+
+    DataSet batch = iterator.next();
+
+    INDArray features = batch.getFeatures();
+    assertThat(features.shape()).containsExactly(4, 3, 32, 32);
+    assertThat(features.dataType()).isEqualTo(DataType.FLOAT);
+    assertThat(features.minNumber().doubleValue()).isGreaterThanOrEqualTo(0);
+    assertThat(features.maxNumber().doubleValue()).isLessThanOrEqualTo(1).isPositive();
+    assertThat(features.get(all(), point(0))).isEqualTo(features.get(all(), point(2)));
+    assertThat(batch.getLabels().shape()).containsExactly(4, 3);
+    assertThat(batch.getLabels().sum(1).toDoubleVector()).containsOnly(1.0);
+    assertThat(iterator.inputColumns()).isEqualTo(3 * 32 * 32);
+    assertThat(iterator.totalOutcomes()).isEqualTo(3);
+    assertThat(iterator.getLabels()).containsExactly("normal", "benign", "malignant");
+  }
+
+  @Test
+  void coversEverySliceOncePerEpochWithTheSplitsClassCounts() throws IOException {
+    DatasetSplit train = dataset.split(1, new SplitFractions(1, 0, 0)).train();
+    SliceDataSetIterator iterator = dataset.iterator(train, options(1, true, 5));
+
+    long[] seen = new long[3];
+    int examples = 0;
+    while (iterator.hasNext()) {
+      DataSet batch = iterator.next();
+      examples += batch.numExamples();
+      double[] perClass = batch.getLabels().sum(0).toDoubleVector();
+      for (int c = 0; c < 3; c++) {
+        seen[c] += (long) perClass[c];
+      }
+    }
+
+    assertThat(examples).isEqualTo(train.slices().size());
+    assertThat(seen).containsExactly(iterator.classCounts());
+    assertThat(iterator.classCounts()).containsExactly(train.classCounts());
+  }
+
+  @Test
+  void augmentsAndReshufflesTrainingDataOnly() throws IOException {
+    DatasetSplits splits = dataset.split(1, new SplitFractions(0.5, 0.5, 0));
+    SliceDataSetIterator training = dataset.iterator(splits.train(), options(1, true, 64));
+    SliceDataSetIterator validation = dataset.iterator(splits.validation(), options(1, true, 64));
+
+    INDArray firstTraining = training.next().getFeatures();
+    training.reset();
+    INDArray secondTraining = training.next().getFeatures();
+    INDArray firstValidation = validation.next().getFeatures();
+    validation.reset();
+    INDArray secondValidation = validation.next().getFeatures();
+
+    assertThat(secondTraining).isNotEqualTo(firstTraining);
+    assertThat(secondValidation).isEqualTo(firstValidation);
+  }
+
+  @Test
+  void sameSeedGivesTheSameAugmentedEpoch() throws IOException {
+    DatasetSplit train = dataset.split(1, new SplitFractions(1, 0, 0)).train();
+
+    INDArray first = dataset.iterator(train, options(1, true, 8)).next().getFeatures();
+    INDArray second = dataset.iterator(train, options(1, true, 8)).next().getFeatures();
+
+    assertThat(second).isEqualTo(first);
+  }
+
+  @Test
+  void decodesEachSliceOnceAndServesLaterEpochsAndIteratorsFromTheCache() throws IOException {
+    DatasetSplit train = dataset.split(1, new SplitFractions(1, 0, 0)).train();
+    dataset.iterator(train, options(1, false, 8));
+    for (Path file : DatasetRegistrationTest.dicomFiles(site)) {
+      Files.delete(file);
+    }
+
+    SliceDataSetIterator again = dataset.iterator(train, options(1, false, 8));
+    List<DataSet> epochs = new ArrayList<>();
+    for (int epoch = 0; epoch < 2; epoch++) {
+      while (again.hasNext()) {
+        epochs.add(again.next());
+      }
+      again.reset();
+    }
+
+    assertThat(epochs.stream().mapToInt(DataSet::numExamples).sum()).isEqualTo(2 * train.slices().size());
+  }
+
+  @Test
+  void refusesAFileChangedSinceRegistration() throws IOException {
+    DatasetSplit train = dataset.split(1, new SplitFractions(1, 0, 0)).train();
+    Path changed = site.resolve(train.slices().get(0).path());
+    Files.write(changed, new byte[] {0}, StandardOpenOption.APPEND);
+
+    assertThatThrownBy(() -> dataset.iterator(train, options(1, false, 8)))
+        .isInstanceOf(IOException.class)
+        .hasMessageContaining("changed since the dataset was registered");
+  }
+
+  private static PreprocessingOptions options(int channels, boolean augment, int batch) {
+    return PreprocessingOptions.of(32, channels, WindowPreset.SOFT_TISSUE, Normalisation.WINDOW, augment, 9, batch);
+  }
+
+  private static org.nd4j.linalg.indexing.INDArrayIndex all() {
+    return org.nd4j.linalg.indexing.NDArrayIndex.all();
+  }
+
+  private static org.nd4j.linalg.indexing.INDArrayIndex point(int i) {
+    return org.nd4j.linalg.indexing.NDArrayIndex.point(i);
+  }
+}

@@ -1,0 +1,17 @@
+package org.oncofed.node.dataset;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import org.oncofed.node.synth.ScannerProfile;
+import org.oncofed.node.synth.SiteSynthesizer;
+
+/** Small synthetic sites for dataset tests (generated, never mocked). */
+final class SyntheticSites {
+
+  private SyntheticSites() {}
+
+  static Path write(Path folder, String site, int patients, ScannerProfile scanner) throws IOException {
+    SiteSynthesizer.synthesize(new SiteSynthesizer.Request(folder, site, patients, 5, scanner, new double[] {1, 1, 1}));
+    return folder;
+  }
+}
