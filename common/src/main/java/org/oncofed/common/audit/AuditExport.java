@@ -69,19 +69,32 @@ public final class AuditExport {
   private AuditExport() {}
 
   public static String eventLine(AuditEntry entry) {
+    return eventLine(entry.event().toMap(), entry.hash());
+  }
+
+  /**
+   * An event line from fields as stored, unchecked, so that an export copies a damaged record as
+   * it is and leaves the judgement to the verifier.
+   */
+  public static String eventLine(SortedMap<String, Object> eventFields, String hash) {
     SortedMap<String, Object> map = new TreeMap<>();
-    map.put("event", entry.event().toMap());
-    map.put("hash", entry.hash());
+    map.put("event", eventFields);
+    map.put("hash", hash);
     map.put("kind", "event");
     return AuditJson.encode(map);
   }
 
   public static String checkpointLine(SignedCheckpoint checkpoint) {
+    return checkpointLine(checkpoint.payload(), checkpoint.signatureBase64(), checkpoint.certificatePem());
+  }
+
+  /** A checkpoint line from fields as stored, unchecked. */
+  public static String checkpointLine(String payload, String signatureBase64, String certificatePem) {
     SortedMap<String, Object> map = new TreeMap<>();
-    map.put("certificate", checkpoint.certificatePem());
+    map.put("certificate", certificatePem);
     map.put("kind", "checkpoint");
-    map.put("payload", checkpoint.payload());
-    map.put("signature", checkpoint.signatureBase64());
+    map.put("payload", payload);
+    map.put("signature", signatureBase64);
     return AuditJson.encode(map);
   }
 
