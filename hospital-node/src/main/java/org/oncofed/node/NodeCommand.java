@@ -1,5 +1,6 @@
 package org.oncofed.node;
 
+import org.oncofed.node.ledger.LedgerCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
     name = "node",
     mixinStandardHelpOptions = true,
     description = "OncoFed hospital node: reads local DICOM data, trains locally, talks to the coordinator.",
-    subcommands = {RunCommand.class, StatusCommand.class})
+    subcommands = {RunCommand.class, StatusCommand.class, LedgerCommand.class})
 public final class NodeCommand implements Runnable {
 
   @Spec private CommandSpec spec;
