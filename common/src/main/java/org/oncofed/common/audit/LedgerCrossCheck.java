@@ -82,9 +82,9 @@ public final class LedgerCrossCheck {
       }
       AuditProblem problem = switch (entry.type()) {
         case UPDATE_SENT -> matchSent(trail.events(site, entry.taskId(), UPDATE_EVENTS), entry, location,
-            "updateSha256", List.of("sampleCount", "sizeBytes"), "an UPDATE_ACCEPTED or UPDATE_REJECTED");
+            "updateSha256", List.of("sampleCount", "sizeBytes"), "UPDATE_ACCEPTED or UPDATE_REJECTED");
         case EVALUATION_SENT -> matchSent(trail.events(site, entry.taskId(), Set.of(AuditEventType.EVALUATION_RECEIVED)),
-            entry, location, "modelSha256", List.of("reportSha256"), "an EVALUATION_RECEIVED");
+            entry, location, "modelSha256", List.of("reportSha256"), "EVALUATION_RECEIVED");
         case CHECKPOINT_RECEIVED -> matchCheckpoint(trail, entry, location, verdict.events());
       };
       if (problem != null) {
