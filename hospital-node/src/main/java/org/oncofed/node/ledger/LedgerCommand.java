@@ -139,12 +139,16 @@ public final class LedgerCommand implements Runnable {
       }
       Map<LedgerEntryType, Long> counts = contents.entries().stream()
           .collect(Collectors.groupingBy(LedgerEntry::type, () -> new EnumMap<>(LedgerEntryType.class), Collectors.counting()));
-      System.out.println("VALID: ledger of site " + contents.siteId() + ", " + verdict.events() + " entries ("
-          + counts.getOrDefault(LedgerEntryType.UPDATE_SENT, 0L) + " updates sent, "
-          + counts.getOrDefault(LedgerEntryType.EVALUATION_SENT, 0L) + " evaluations sent, "
-          + counts.getOrDefault(LedgerEntryType.CHECKPOINT_RECEIVED, 0L) + " signed checkpoints received), chain head "
-          + verdict.chainHead().substring(0, 16) + "...");
+      System.out.println("VALID: ledger of site " + contents.siteId() + ", " + count(verdict.events(), "entry", "entries")
+          + " (" + count(counts.getOrDefault(LedgerEntryType.UPDATE_SENT, 0L), "update", "updates") + " sent, "
+          + count(counts.getOrDefault(LedgerEntryType.EVALUATION_SENT, 0L), "evaluation", "evaluations") + " sent, "
+          + count(counts.getOrDefault(LedgerEntryType.CHECKPOINT_RECEIVED, 0L), "signed checkpoint", "signed checkpoints")
+          + " received), chain head " + verdict.chainHead().substring(0, 16) + "...");
       return 0;
+    }
+
+    private static String count(long n, String one, String many) {
+      return n + " " + (n == 1 ? one : many);
     }
   }
 
