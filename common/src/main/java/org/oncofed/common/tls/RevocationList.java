@@ -58,11 +58,12 @@ public final class RevocationList {
   }
 
   /**
-   * Reloads the file if its modification time or size changed.
+   * Reloads the file if its modification time or size changed. Synchronized: several periodic
+   * checks share one list and only one of them should load a new file.
    *
    * @return true when a new list was loaded
    */
-  public boolean reloadIfChanged() {
+  public synchronized boolean reloadIfChanged() {
     Loaded before = current;
     if (before == null) {
       return false;
