@@ -2,6 +2,7 @@ package org.oncofed.node;
 
 import org.oncofed.node.dataset.DatasetCommand;
 import org.oncofed.node.dicom.InspectCommand;
+import org.oncofed.node.ledger.LedgerCommand;
 import org.oncofed.node.synth.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
@@ -14,7 +15,7 @@ import picocli.CommandLine.Spec;
     mixinStandardHelpOptions = true,
     description = "OncoFed hospital node: reads local DICOM data, trains locally, talks to the coordinator.",
     subcommands = {RunCommand.class, StatusCommand.class, InspectCommand.class, SynthCommand.class,
-      DatasetCommand.class})
+      DatasetCommand.class, LedgerCommand.class})
 public final class NodeCommand implements Runnable {
 
   @Spec private CommandSpec spec;

@@ -47,6 +47,17 @@ public final class PeerCertificateVerifier {
     verify(chain, SERVER_AUTH, "serverAuth");
   }
 
+  /**
+   * Checks only that the chain leads to the project CA and is valid at this verifier's time, for
+   * signatures (audit checkpoints) rather than handshakes.
+   */
+  public void verifyIssuedByCa(X509Certificate[] chain) throws CertificateException {
+    if (chain == null || chain.length == 0) {
+      throw new CertificateException("no certificate presented");
+    }
+    validatePath(chain);
+  }
+
   /** True if the certificate is on the current revocation list; for checks after the handshake. */
   public boolean isRevoked(X509Certificate certificate) {
     return revocations.isRevoked(certificate);

@@ -1,6 +1,7 @@
 package org.oncofed.common.tls;
 
 import java.io.IOException;
+import java.math.BigInteger;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
@@ -8,6 +9,9 @@ import java.nio.file.attribute.FileTime;
 import java.security.GeneralSecurityException;
 import java.security.cert.X509CRL;
 import java.security.cert.X509Certificate;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
 import java.util.Objects;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -54,11 +58,12 @@ public final class RevocationList {
   }
 
   /**
-   * Reloads the file if its modification time or size changed.
+   * Reloads the file if its modification time or size changed. Synchronized: several periodic
+   * checks share one list and only one of them should load a new file.
    *
    * @return true when a new list was loaded
    */
-  public boolean reloadIfChanged() {
+  public synchronized boolean reloadIfChanged() {
     Loaded before = current;
     if (before == null) {
       return false;
@@ -75,6 +80,25 @@ public final class RevocationList {
       LOG.warn("Keeping the previous revocation list: {}", e.getMessage());
       return false;
     }
+  }
+
+  /**
+   * A certificate the current list revokes.
+   *
+   * @param reason the CRL reason's name in lower case, e.g. {@code key_compromise}
+   */
+  public record Revoked(BigInteger serial, Instant revokedAt, String reason) {}
+
+  /** Every certificate the current list revokes, for the audit trail. */
+  public List<Revoked> revoked() {
+    Loaded loaded = current;
+    if (loaded == null || loaded.crl().getRevokedCertificates() == null) {
+      return List.of();
+    }
+    return loaded.crl().getRevokedCertificates().stream()
+        .map(entry -> new Revoked(entry.getSerialNumber(), entry.getRevocationDate().toInstant(),
+            entry.getRevocationReason() == null ? "unspecified" : entry.getRevocationReason().name().toLowerCase(Locale.ROOT)))
+        .toList();
   }
 
   public int revokedCount() {

@@ -75,8 +75,8 @@ public record TlsIdentity(List<X509Certificate> chain, PrivateKey privateKey) {
     }
   }
 
-  /** The signature algorithm OncoFed uses with a key of this type, or null if unsupported. */
-  public static String signatureAlgorithm(PrivateKey key) {
+  /** The signature algorithm OncoFed uses with a (private or public) key of this type, or null if unsupported. */
+  public static String signatureAlgorithm(java.security.Key key) {
     return switch (key.getAlgorithm()) {
       case "EC" -> "SHA256withECDSA";
       case "RSA" -> "SHA256withRSA";

@@ -10,7 +10,9 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
@@ -118,6 +120,27 @@ public final class CoordinatorApiClient {
             .build(),
         HttpResponse.BodyHandlers.ofString());
     return json.readValue(ensureOk(response), ExperimentView.class);
+  }
+
+  /**
+   * Downloads the audit export (auditor certificate required) into {@code out}, streaming it.
+   *
+   * @return the number of bytes written
+   */
+  public long exportAudit(Path out) throws IOException, InterruptedException {
+    Objects.requireNonNull(out, "out");
+    Path partial = out.resolveSibling(out.getFileName() + ".part");
+    HttpResponse<Path> response = http.send(
+        HttpRequest.newBuilder(base.resolve("/api/audit/export")).timeout(Duration.ofMinutes(30)).GET()
+            .header("Accept", "application/x-ndjson").build(),
+        HttpResponse.BodyHandlers.ofFile(partial));
+    if (response.statusCode() / 100 != 2) {
+      String body = Files.readString(partial);
+      Files.deleteIfExists(partial);
+      throw new ApiException(response.statusCode(), "GET /api/audit/export", body);
+    }
+    Files.move(partial, out, StandardCopyOption.REPLACE_EXISTING);
+    return Files.size(out);
   }
 
   String get(String path) throws IOException, InterruptedException {

@@ -16,30 +16,30 @@ import org.oncofed.proto.federation.v1.NodeMessage;
 import org.oncofed.proto.federation.v1.NodeState;
 
 /** A bare control-stream client for tests: sends what the test says and records what comes back. */
-final class TestNode implements StreamObserver<CoordinatorMessage>, AutoCloseable {
+public final class TestNode implements StreamObserver<CoordinatorMessage>, AutoCloseable {
 
-  final BlockingQueue<CoordinatorMessage> received = new LinkedBlockingQueue<>();
-  final CompletableFuture<Status> ended = new CompletableFuture<>();
+  public final BlockingQueue<CoordinatorMessage> received = new LinkedBlockingQueue<>();
+  public final CompletableFuture<Status> ended = new CompletableFuture<>();
   private final StreamObserver<NodeMessage> out;
 
-  TestNode(ManagedChannel channel) {
+  public TestNode(ManagedChannel channel) {
     this.out = FederationGrpc.newStub(channel).connect(this);
   }
 
-  TestNode hello(String claimedSite) {
+  public TestNode hello(String claimedSite) {
     out.onNext(NodeMessage.newBuilder()
         .setHello(Hello.newBuilder().setSiteId(claimedSite).setSoftwareVersion("test").setBackend("cpu").setDevice("test"))
         .build());
     return this;
   }
 
-  void heartbeat() {
+  public void heartbeat() {
     out.onNext(NodeMessage.newBuilder()
         .setHeartbeat(Heartbeat.newBuilder().setState(NodeState.NODE_STATE_IDLE).setSentAtMs(System.currentTimeMillis()))
         .build());
   }
 
-  CoordinatorMessage next(Duration timeout) throws InterruptedException {
+  public CoordinatorMessage next(Duration timeout) throws InterruptedException {
     CoordinatorMessage message = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (message == null) {
       throw new AssertionError("no message from the coordinator within " + timeout
@@ -48,7 +48,7 @@ final class TestNode implements StreamObserver<CoordinatorMessage>, AutoCloseabl
     return message;
   }
 
-  Status endStatus(Duration timeout) throws Exception {
+  public Status endStatus(Duration timeout) throws Exception {
     return ended.get(timeout.toMillis(), TimeUnit.MILLISECONDS);
   }
 

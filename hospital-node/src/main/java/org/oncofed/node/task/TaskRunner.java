@@ -108,7 +108,8 @@ public class TaskRunner implements CoordinatorMessageHandler {
   private void run(String taskId, CancellationSignal signal, TaskBody body) {
     try {
       if (signal.isCancelled()) {
-        throw new TaskCancelledException(signal.reason());
+        LOG.info("Task {} cancelled before it started: {}", TrainingTask.abbreviate(taskId), signal.reason());
+        return;
       }
       body.run();
     } catch (TaskCancelledException e) {

@@ -1,0 +1,119 @@
+package org.oncofed.coordinator.audit;
+
+import io.micronaut.core.annotation.Nullable;
+import io.micronaut.transaction.TransactionOperations;
+import jakarta.inject.Singleton;
+import java.sql.Connection;
+import java.time.Clock;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.locks.ReentrantLock;
+import org.oncofed.common.SiteId;
+import org.oncofed.common.audit.AuditEntry;
+import org.oncofed.common.audit.AuditEvent;
+import org.oncofed.common.audit.AuditEventType;
+import org.oncofed.common.audit.Checkpoint;
+import org.oncofed.common.audit.SignedCheckpoint;
+import org.oncofed.common.tls.ProjectPki;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The coordinator's tamper-evident audit trail: the single entry point for recording what happens.
+ * Each event is appended with its hash link to the previous one in one database transaction;
+ * nothing is ever updated or deleted. Signed checkpoints pin the chain head and are sent to every
+ * connected node. Thread-safe: appends are serialised, so sequence numbers have no gaps.
+ */
+@Singleton
+public class AuditTrail {
+
+  private static final Logger LOG = LoggerFactory.getLogger(AuditTrail.class);
+
+  private final AuditRepository repository;
+  private final TransactionOperations<Connection> transactions;
+  private final ProjectPki pki;
+  private final CheckpointBroadcaster broadcaster;
+  private final Clock clock;
+  // Held around the whole transaction, so that the next append reads a committed head.
+  private final ReentrantLock appending = new ReentrantLock();
+
+  AuditTrail(AuditRepository repository, TransactionOperations<Connection> transactions, ProjectPki pki,
+      CheckpointBroadcaster broadcaster, Clock clock) {
+    this.repository = repository;
+    this.transactions = transactions;
+    this.pki = pki;
+    this.broadcaster = broadcaster;
+    this.clock = clock;
+  }
+
+  /**
+   * Appends an event to the trail.
+   *
+   * @param type what happened; the type names the context and detail keys it requires
+   * @param actor who caused it: the CN of the caller's certificate (researcher, admin, site), or
+   *     {@link AuditEvent#SYSTEM} when the coordinator acted by itself
+   * @param experimentId the experiment concerned, if any
+   * @param round the round concerned, if any
+   * @param site the hospital site concerned, if any
+   * @param details hashes, counts, settings and reasons: strings, numbers, booleans, lists and maps;
+   *     never patient data (keys naming patient identifiers are refused)
+   * @return the stored entry with its sequence number, time and chain hash
+   * @throws IllegalArgumentException naming the problem when the event is incomplete or its details
+   *     are not recordable; nothing is stored then
+   */
+  public AuditEntry record(AuditEventType type, String actor, @Nullable String experimentId, @Nullable Integer round,
+      @Nullable SiteId site, Map<String, ?> details) {
+    appending.lock();
+    try {
+      return transactions.executeWrite(status -> {
+        AuditRepository.Head head = repository.head();
+        AuditEvent event = AuditEvent.create(head.sequence() + 1, clock.instant(), type, actor, experimentId, round,
+            site == null ? null : site.value(), details);
+        AuditEntry entry = AuditEntry.link(head.hash(), event);
+        repository.insert(entry);
+        return entry;
+      });
+    } finally {
+      appending.unlock();
+    }
+  }
+
+  /**
+   * Signs a checkpoint of the chain head with the coordinator's key, stores it and sends it to
+   * every connected node. Call it after each round; the coordinator also does so on shutdown,
+   * periodically and for each export. When the latest checkpoint already covers the chain head,
+   * that one is returned and nothing new is signed.
+   *
+   * @param reason why, in a few words ("round 3 of experiment exp-7 aggregated")
+   */
+  public SignedCheckpoint checkpoint(String reason) {
+    SignedCheckpoint signed;
+    appending.lock();
+    try {
+      AuditRepository.Head head = repository.head();
+      Optional<StoredCheckpoint> latest = repository.lastCheckpoint();
+      if (latest.isPresent() && latest.get().seq() == head.sequence()) {
+        return latest.get().signed();
+      }
+      Checkpoint checkpoint = new Checkpoint(latest.map(StoredCheckpoint::number).orElse(0L) + 1,
+          head.sequence(), head.hash(), clock.instant(), reason);
+      signed = SignedCheckpoint.sign(checkpoint, pki.identity());
+      repository.insertCheckpoint(checkpoint, signed);
+      LOG.info("Audit checkpoint {} signed at sequence {} ({})", checkpoint.number(), checkpoint.sequence(), reason);
+    } finally {
+      appending.unlock();
+    }
+    broadcaster.broadcast(signed);
+    return signed;
+  }
+
+  /** The latest signed checkpoint, if any. */
+  public Optional<SignedCheckpoint> latestCheckpoint() {
+    return repository.lastCheckpoint().map(StoredCheckpoint::signed);
+  }
+
+  /** The sequence number of the last event (0 when the trail is empty). */
+  public long lastSequence() {
+    return repository.head().sequence();
+  }
+}

@@ -1,0 +1,257 @@
+package org.oncofed.node.ledger;
+
+import io.micronaut.context.annotation.Context;
+import io.micronaut.context.annotation.Value;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.channels.FileChannel;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
+import java.nio.file.StandardOpenOption;
+import java.security.cert.CertificateException;
+import java.time.Clock;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import org.oncofed.common.audit.AuditJson;
+import org.oncofed.common.audit.ChainHash;
+import org.oncofed.common.audit.CheckpointVerifier;
+import org.oncofed.common.audit.LedgerEntry;
+import org.oncofed.common.audit.LedgerEntryType;
+import org.oncofed.common.audit.LedgerFile;
+import org.oncofed.common.audit.SignedCheckpoint;
+import org.oncofed.common.hash.Sha256;
+import org.oncofed.common.tls.PeerIdentity;
+import org.oncofed.common.tls.ProjectPki;
+import org.oncofed.proto.federation.v1.EvaluationReport;
+import org.oncofed.proto.federation.v1.PrivacyConfig;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * The site's own account of everything that left it, kept under {@code <data-dir>/ledger/ledger.jsonl}
+ * ({@link LedgerFile}): each update and evaluation sent, and each signed checkpoint of the
+ * coordinator's trail received. Append-only and hash-chained; each entry is on disk (synced)
+ * before its method returns, so call {@code record...} before the data is sent. Bad arguments are
+ * refused before anything is written. A ledger found damaged at startup stops the node: it would
+ * otherwise send data it can no longer account for.
+ */
+@Context
+public class NodeLedger {
+
+  private static final Logger LOG = LoggerFactory.getLogger(NodeLedger.class);
+  static final String FOLDER = "ledger";
+  static final String FILE_NAME = "ledger.jsonl";
+
+  private final Path file;
+  private final String siteId;
+  private final Clock clock;
+  private final Set<String> heldCheckpoints = new HashSet<>();
+  private long size;
+  private long lastSequence;
+  private String head = ChainHash.GENESIS;
+
+  NodeLedger(@Value("${oncofed.node.data-dir}") Path dataDir, ProjectPki pki, Clock clock) {
+    this(dataDir.resolve(FOLDER).resolve(FILE_NAME), siteOf(pki), new CheckpointVerifier(pki.ca()), clock);
+  }
+
+  NodeLedger(Path file, String siteId, CheckpointVerifier checkpoints, Clock clock) {
+    this.file = file;
+    this.siteId = siteId;
+    this.clock = clock;
+    try {
+      if (Files.exists(file)) {
+        resume(checkpoints);
+      } else {
+        create();
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot open the ledger " + file + ": " + e.getMessage(), e);
+    }
+  }
+
+  /**
+   * Records a training update about to leave the site.
+   *
+   * @param updateSha256 SHA-256 of the update bytes exactly as uploaded
+   * @param sizeBytes their length
+   * @param sampleCount training samples the update was computed on
+   * @param privacyApplied the privacy filters actually applied to it
+   */
+  public synchronized LedgerEntry recordUpdate(String taskId, String experimentId, int round, String updateSha256,
+      long sizeBytes, long sampleCount, PrivacyConfig privacyApplied) {
+    Sha256.requireHexDigest(updateSha256, "updateSha256");
+    requirePositive(sizeBytes, "sizeBytes");
+    if (sampleCount < 0) {
+      throw new IllegalArgumentException("sampleCount must not be negative, found " + sampleCount);
+    }
+    Objects.requireNonNull(privacyApplied, "privacyApplied");
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("updateSha256", updateSha256);
+    details.put("sizeBytes", sizeBytes);
+    details.put("sampleCount", sampleCount);
+    details.put("privacy", Map.of(
+        "clipNorm", privacyApplied.getClipNorm(),
+        "noiseMultiplier", privacyApplied.getNoiseMultiplier(),
+        "secureAggregation", privacyApplied.getSecureAggregation()));
+    return append(LedgerEntryType.UPDATE_SENT, requireText(experimentId, "experimentId"), round,
+        requireText(taskId, "taskId"), details);
+  }
+
+  /** Records an evaluation report about to leave the site: aggregate counts only, hashed as sent. */
+  public synchronized LedgerEntry recordEvaluation(String experimentId, int round, EvaluationReport report) {
+    Objects.requireNonNull(report, "report");
+    Sha256.requireHexDigest(report.getModelSha256(), "report.modelSha256");
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("modelSha256", report.getModelSha256());
+    details.put("reportSha256", Sha256.hex(report.toByteArray()));
+    details.put("split", report.getSplit().name());
+    details.put("examples", report.getConfusionList().stream().mapToLong(Long::longValue).sum());
+    return append(LedgerEntryType.EVALUATION_SENT, requireText(experimentId, "experimentId"), round,
+        requireText(report.getTaskId(), "report.taskId"), details);
+  }
+
+  /**
+   * Keeps a checkpoint of the coordinator's trail; the caller has verified its signature.
+   *
+   * @return false if this exact checkpoint is already held
+   */
+  public synchronized boolean recordCheckpoint(SignedCheckpoint checkpoint) {
+    if (heldCheckpoints.contains(checkpoint.payload())) {
+      return false;
+    }
+    append(LedgerEntryType.CHECKPOINT_RECEIVED, null, null, null, LedgerEntry.checkpointDetails(checkpoint));
+    heldCheckpoints.add(checkpoint.payload());
+    return true;
+  }
+
+  public Path file() {
+    return file;
+  }
+
+  public String siteId() {
+    return siteId;
+  }
+
+  private LedgerEntry append(LedgerEntryType type, String experimentId, Integer round, String taskId,
+      Map<String, ?> details) {
+    if (round != null && round < 0) {
+      throw new IllegalArgumentException("round must not be negative, found " + round);
+    }
+    LedgerEntry entry = LedgerEntry.create(lastSequence + 1, clock.instant(), type, siteId, experimentId, round, taskId,
+        details);
+    String hash = ChainHash.next(head, entry.canonical());
+    byte[] line = (LedgerFile.entryLine(entry, hash) + "\n").getBytes(StandardCharsets.UTF_8);
+    try {
+      write(line);
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot write to the ledger " + file + ": " + e.getMessage(), e);
+    }
+    lastSequence = entry.sequence();
+    head = hash;
+    return entry;
+  }
+
+  /** Writes at the end of the last complete line and syncs; a failed write is cut back off. */
+  private void write(byte[] line) throws IOException {
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      try {
+        ByteBuffer buffer = ByteBuffer.wrap(line);
+        channel.position(size);
+        while (buffer.hasRemaining()) {
+          channel.write(buffer);
+        }
+        channel.force(true);
+      } catch (IOException e) {
+        channel.truncate(size);
+        throw e;
+      }
+    }
+    size += line.length;
+  }
+
+  private void create() throws IOException {
+    Files.createDirectories(file.getParent());
+    Path temporary = Files.createTempFile(file.getParent(), FILE_NAME, ".new");
+    byte[] header = (LedgerFile.headerLine(siteId, clock.instant()) + "\n").getBytes(StandardCharsets.UTF_8);
+    try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE)) {
+      channel.write(ByteBuffer.wrap(header));
+      channel.force(true);
+    }
+    Files.move(temporary, file, StandardCopyOption.ATOMIC_MOVE);
+    syncDirectory(file.getParent());
+    size = header.length;
+    LOG.info("Started the ledger of site '{}' at {}", siteId, file);
+  }
+
+  private void resume(CheckpointVerifier checkpoints) throws IOException {
+    LedgerFile.Contents contents = LedgerFile.read(file, file.toString(), checkpoints);
+    if (!contents.verdict().valid()) {
+      throw new IllegalStateException("the ledger " + file + " is damaged: " + contents.verdict().problem().describe()
+          + ". Keep it for the auditor and move it aside to start a new ledger.");
+    }
+    if (!siteId.equals(contents.siteId())) {
+      throw new IllegalStateException("the ledger " + file + " belongs to site '" + contents.siteId()
+          + "' but this node's certificate is for site '" + siteId + "'");
+    }
+    if (contents.tornBytes() > 0) {
+      Path kept = file.resolveSibling(FILE_NAME + ".torn-" + AuditJson.time(clock.instant()).replace(":", ""));
+      Files.copy(file, kept);
+      try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+        channel.truncate(contents.completeBytes());
+        channel.force(true);
+      }
+      LOG.warn("The ledger {} ended in an incomplete line ({} bytes, from an interrupted write); removed it after "
+          + "keeping a copy in {}", file, contents.tornBytes(), kept);
+    }
+    size = contents.completeBytes();
+    List<LedgerFile.Line> lines = contents.lines();
+    if (!lines.isEmpty()) {
+      LedgerFile.Line last = lines.get(lines.size() - 1);
+      lastSequence = last.entry().sequence();
+      head = last.hash();
+    }
+    for (LedgerFile.Line line : lines) {
+      if (line.entry().type() == LedgerEntryType.CHECKPOINT_RECEIVED) {
+        heldCheckpoints.add(line.entry().signedCheckpoint().payload());
+      }
+    }
+    LOG.info("Ledger of site '{}' at {}: {} entries", siteId, file, lastSequence);
+  }
+
+  private static void syncDirectory(Path directory) {
+    // Makes the new file's name durable; not every platform can open a directory for this.
+    try (FileChannel channel = FileChannel.open(directory, StandardOpenOption.READ)) {
+      channel.force(true);
+    } catch (IOException e) {
+      LOG.debug("Could not sync directory {}: {}", directory, e.toString());
+    }
+  }
+
+  private static String siteOf(ProjectPki pki) {
+    try {
+      return PeerIdentity.of(pki.identity().certificate()).name();
+    } catch (CertificateException e) {
+      throw new IllegalArgumentException("the node certificate has no usable subject: " + e.getMessage(), e);
+    }
+  }
+
+  private static String requireText(String value, String name) {
+    if (value == null || value.isBlank()) {
+      throw new IllegalArgumentException(name + " must not be blank");
+    }
+    return value;
+  }
+
+  private static void requirePositive(long value, String name) {
+    if (value <= 0) {
+      throw new IllegalArgumentException(name + " must be positive, found " + value);
+    }
+  }
+}
