@@ -18,6 +18,8 @@ public enum AuditEventType {
   EXPERIMENT_CANCELLED(true, false, false, "reason"),
   /** An experiment ran all its rounds. Details: finalModelSha256. */
   EXPERIMENT_COMPLETED(true, false, false, "finalModelSha256"),
+  /** An experiment stopped on an error. Details: reason. */
+  EXPERIMENT_FAILED(true, false, false, "reason"),
   /** A round was opened. Details: selectedSites (list), globalModelSha256. */
   ROUND_OPENED(true, true, false, "selectedSites", "globalModelSha256"),
   /** A site's update passed validation. Details: taskId, updateSha256, sampleCount (+ sizeBytes, metrics, privacy). */

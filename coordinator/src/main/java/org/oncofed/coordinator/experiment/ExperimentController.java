@@ -64,14 +64,14 @@ class ExperimentController {
   @Secured({"researcher", "admin"})
   ExperimentView start(String id, Authentication caller) {
     requireOwner(id, caller);
-    return views.view(experiments.start(id));
+    return views.view(experiments.start(id, caller.getName()));
   }
 
   @Post("/{id}/cancel")
   @Secured({"researcher", "admin"})
   ExperimentView cancel(String id, Authentication caller) {
     requireOwner(id, caller);
-    return views.view(experiments.cancel(id));
+    return views.view(experiments.cancel(id, caller.getName()));
   }
 
   /** Replaces the initial model with pretrained weights (a parameter vector file or a DL4J model zip). */
@@ -80,7 +80,7 @@ class ExperimentController {
   @Secured("researcher")
   ExperimentView initialModel(String id, @Body byte[] weights, Authentication caller) {
     requireOwner(id, caller);
-    return views.view(experiments.usePretrained(id, weights));
+    return views.view(experiments.usePretrained(id, weights, caller.getName()));
   }
 
   /** The best global model so far (or the current one before any validation), as F32_LE_V1 parameters. */

@@ -7,7 +7,9 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.oncofed.common.audit.AuditEventType;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.model.GlobalModelProvenance;
@@ -15,6 +17,7 @@ import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.NetworkParameters;
 import org.oncofed.common.model.PretrainedWeights;
 import org.oncofed.common.model.RuntimeEnvironment;
+import org.oncofed.coordinator.audit.AuditTrail;
 import org.oncofed.coordinator.model.ModelKind;
 import org.oncofed.coordinator.model.ModelRecord;
 import org.oncofed.coordinator.model.ModelStore;
@@ -31,15 +34,17 @@ public class ExperimentService {
   private final ExperimentConfigValidator validator;
   private final ModelStore models;
   private final ExperimentRunner runner;
+  private final AuditTrail audit;
   private final Clock clock;
   private final ModelCatalogue catalogue = ModelCatalogue.standard();
 
   ExperimentService(ExperimentRepository experiments, ExperimentConfigValidator validator, ModelStore models,
-      ExperimentRunner runner, Clock clock) {
+      ExperimentRunner runner, AuditTrail audit, Clock clock) {
     this.experiments = experiments;
     this.validator = validator;
     this.models = models;
     this.runner = runner;
+    this.audit = audit;
     this.clock = clock;
   }
 
@@ -51,13 +56,16 @@ public class ExperimentService {
     float[] parameters = NetworkParameters.read(catalogue.initialise(plan.spec()));
     ModelRecord initial = storeInitial(plan, parameters, null);
     String json = CanonicalJson.encode(config);
-    return experiments.save(new ExperimentRecord(id, config.name(), createdBy, clock.instant(), json,
-        CanonicalJson.sha256(config), ExperimentStatus.CREATED, null, null, null, 0, initial.sha256(),
+    ExperimentRecord created = experiments.save(new ExperimentRecord(id, config.name(), createdBy, clock.instant(),
+        json, CanonicalJson.sha256(config), ExperimentStatus.CREATED, null, null, null, 0, initial.sha256(),
         initial.sha256(), null, null, null, null));
+    audit.record(AuditEventType.EXPERIMENT_CREATED, createdBy, id, null, null, Map.of(
+        "configurationSha256", created.configSha256(), "configuration", CanonicalJson.mapper().convertValue(config, Map.class), "initialModelSha256", initial.sha256()));
+    return created;
   }
 
   /** Replaces the initial model of a created experiment with weights from a file. */
-  public ExperimentRecord usePretrained(String id, byte[] file) {
+  public ExperimentRecord usePretrained(String id, byte[] file, String actor) {
     ExperimentRecord experiment = require(id);
     if (experiment.status() != ExperimentStatus.CREATED) {
       throw new InvalidRequestException("status", "pretrained weights can only be set before the experiment starts; it is "
@@ -79,26 +87,32 @@ public class ExperimentService {
     }
     ModelRecord initial = storeInitial(plan, weights.parameters(), weights.fileSha256());
     experiments.setInitialModel(id, initial.sha256());
+    audit.record(AuditEventType.EXPERIMENT_CREATED, actor, id, null, null, Map.of(
+        "configurationSha256", experiment.configSha256(), "initialModelSha256", initial.sha256(),
+        "pretrainedWeightsSha256", weights.fileSha256()));
     return require(id);
   }
 
   /** Starts a created experiment. */
-  public ExperimentRecord start(String id) {
+  public ExperimentRecord start(String id, String actor) {
     ExperimentRecord experiment = require(id);
     if (experiments.markStarted(id, clock.instant()) == 0) {
       throw new InvalidRequestException("status", "only a CREATED experiment can be started; it is " + experiment.status());
     }
     ExperimentRecord started = require(id);
+    audit.record(AuditEventType.EXPERIMENT_STARTED, actor, id, null, null,
+        Map.of("configurationSha256", started.configSha256(), "initialModelSha256", started.initialModelSha256()));
     runner.start(started);
     return started;
   }
 
   /** Cancels a created or running experiment. */
-  public ExperimentRecord cancel(String id) {
+  public ExperimentRecord cancel(String id, String actor) {
     ExperimentRecord experiment = require(id);
     if (experiment.status().isFinal()) {
       throw new InvalidRequestException("status", "the experiment has already ended: " + experiment.status());
     }
+    audit.record(AuditEventType.EXPERIMENT_CANCELLED, actor, id, null, null, Map.of("reason", "cancelled by " + actor));
     if (!runner.cancel(id)) {
       experiments.finish(id, ExperimentStatus.CANCELLED, "cancelled before it ran", clock.instant());
     }

@@ -5,6 +5,7 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import org.oncofed.common.audit.AuditEventType;
 import org.oncofed.common.cli.Failures;
 import org.oncofed.common.metrics.EvaluationCounts;
 import org.oncofed.coordinator.aggregation.AggregationStrategy;
@@ -89,8 +90,15 @@ final class ExperimentRun implements Runnable {
         finish(ExperimentStatus.CANCELLED, "cancelled");
         return;
       }
-      finalPhase(best.sha256() == null ? global : model(best.sha256()), model(experiment.initialModelSha256()));
-      finish(cancelled ? ExperimentStatus.CANCELLED : ExperimentStatus.COMPLETED, cancelled ? "cancelled" : null);
+      ModelRecord outcome = best.sha256() == null ? global : model(best.sha256());
+      finalPhase(outcome, model(experiment.initialModelSha256()));
+      if (cancelled) {
+        finish(ExperimentStatus.CANCELLED, "cancelled");
+        return;
+      }
+      finish(ExperimentStatus.COMPLETED, null);
+      services.audit().record(AuditEventType.EXPERIMENT_COMPLETED, RoundServices.COORDINATOR, id, null, null,
+          Map.of("finalModelSha256", outcome.sha256(), "bestRound", best.round() == null ? 0 : best.round()));
     } catch (InterruptedException e) {
       // The coordinator is stopping: the experiment stays RUNNING and resumes at the next start.
       Thread.currentThread().interrupt();
@@ -163,5 +171,10 @@ final class ExperimentRun implements Runnable {
   private void finish(ExperimentStatus status, String reason) {
     services.experiments().finish(plan.experimentId(), status, reason, services.now());
     LOG.info("Experiment {} {}", plan.experimentId(), status.name().toLowerCase(java.util.Locale.ROOT));
+    if (status == ExperimentStatus.FAILED) {
+      services.audit().record(AuditEventType.EXPERIMENT_FAILED, RoundServices.COORDINATOR, plan.experimentId(), null,
+          null, Map.of("reason", reason));
+    }
+    services.audit().checkpoint("experiment " + plan.experimentId() + " " + status.name().toLowerCase(java.util.Locale.ROOT));
   }
 }

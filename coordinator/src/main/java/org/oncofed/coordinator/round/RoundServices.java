@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.UUID;
+import org.oncofed.coordinator.audit.AuditTrail;
 import org.oncofed.coordinator.experiment.ExperimentRepository;
 import org.oncofed.coordinator.federation.ConnectedNodes;
 import org.oncofed.coordinator.model.ModelStore;
@@ -18,7 +19,11 @@ record RoundServices(
     ExperimentRepository experiments,
     RoundRepository rounds,
     TaskRepository tasks,
-    EvaluationRepository evaluations) {
+    EvaluationRepository evaluations,
+    AuditTrail audit) {
+
+  /** The actor recorded for what the round engine does by itself. */
+  static final String COORDINATOR = "coordinator";
 
   Instant now() {
     return clock.instant();

@@ -4,11 +4,13 @@ import jakarta.inject.Singleton;
 import java.util.List;
 import java.util.Map;
 import org.oncofed.common.SiteId;
+import org.oncofed.common.audit.AuditEventType;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.metrics.EvaluationCounts;
 import org.oncofed.common.model.ParameterEncoding;
 import org.oncofed.coordinator.aggregation.UpdateRejectedException;
+import org.oncofed.coordinator.audit.AuditTrail;
 import org.oncofed.coordinator.federation.ConnectedNode;
 import org.oncofed.coordinator.federation.ConnectedNodes;
 import org.oncofed.coordinator.model.ModelRecord;
@@ -34,12 +36,14 @@ public class Submissions {
   private final TaskRepository tasks;
   private final ModelStore models;
   private final ConnectedNodes nodes;
+  private final AuditTrail audit;
 
-  Submissions(TaskBook book, TaskRepository tasks, ModelStore models, ConnectedNodes nodes) {
+  Submissions(TaskBook book, TaskRepository tasks, ModelStore models, ConnectedNodes nodes, AuditTrail audit) {
     this.book = book;
     this.tasks = tasks;
     this.models = models;
     this.nodes = nodes;
+    this.audit = audit;
   }
 
   /**
@@ -91,7 +95,7 @@ public class Submissions {
           .setSizeBytes(header.getSizeBytes())
           .build();
     } catch (UpdateRejectedException e) {
-      book.close(task.taskId(), TaskStatus.REJECTED, e.reason());
+      reject(task, e.reason(), null);
       throw e;
     }
   }
@@ -113,20 +117,23 @@ public class Submissions {
       requireFinite(update.site(), update.parameters());
       open.owner().acceptUpdate(task, update);
     } catch (UpdateRejectedException e) {
-      book.close(task.taskId(), TaskStatus.REJECTED, e.reason());
+      reject(task, e.reason(), update.sha256());
       throw e;
     }
     if (!book.complete(task.taskId(), update.sampleCount(), update.sha256(), CanonicalJson.encode(update.metrics()))) {
       throw new TaskRefusedException("task " + task.taskId() + " finished while its update was being received");
     }
+    audit.record(AuditEventType.UPDATE_ACCEPTED, update.site().value(), task.experimentId(), task.roundNo(),
+        update.site(), Map.of("taskId", task.taskId(), "kind", task.kind().name(), "updateSha256", update.sha256(),
+            "sampleCount", update.sampleCount(), "sizeBytes", update.encoded().sizeBytes(),
+            "metrics", update.metrics(), "provenanceSha256", update.provenanceSha256()));
     return update.sha256();
   }
 
   /** Rejects the site's open task because its upload was malformed (bad hash, short data...). */
   public void rejectUpload(SiteId site, String taskId, String reason) {
     try {
-      book.require(taskId, site);
-      book.close(taskId, TaskStatus.REJECTED, reason);
+      reject(book.require(taskId, site).task(), reason, null);
     } catch (TaskRefusedException notOpenOrNotTheirs) {
       // nothing of this site's to reject
     }
@@ -161,9 +168,26 @@ public class Submissions {
       }
       open.owner().acceptEvaluation(task, counts);
       book.complete(task.taskId(), counts.examples(), null, CanonicalJson.encode(Map.of("loss", counts.meanLoss())));
+      audit.record(AuditEventType.EVALUATION_RECEIVED, site.value(), task.experimentId(), task.roundNo(), site,
+          Map.of("taskId", task.taskId(), "modelSha256", task.modelSha256(), "split", split.name(),
+              "examples", counts.examples(), "reportSha256", Sha256.hex(report.toByteArray())));
     } catch (IllegalArgumentException e) {
       book.close(task.taskId(), TaskStatus.REJECTED, e.getMessage());
       throw e;
+    }
+  }
+
+  /** Finishes the task as rejected and records why. */
+  private void reject(TaskRecord task, String reason, String updateSha256) {
+    if (book.close(task.taskId(), TaskStatus.REJECTED, reason)) {
+      Map<String, Object> details = new java.util.LinkedHashMap<>();
+      details.put("taskId", task.taskId());
+      details.put("reason", reason);
+      if (updateSha256 != null) {
+        details.put("updateSha256", updateSha256);
+      }
+      audit.record(AuditEventType.UPDATE_REJECTED, task.siteId(), task.experimentId(), task.roundNo(),
+          SiteId.of(task.siteId()), details);
     }
   }
 

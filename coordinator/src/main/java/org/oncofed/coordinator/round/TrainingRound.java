@@ -2,7 +2,9 @@ package org.oncofed.coordinator.round;
 
 import java.time.Clock;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.oncofed.common.model.GlobalModelProvenance;
 import org.oncofed.common.model.UpdateProvenance;
 import org.oncofed.coordinator.aggregation.AggregationResult;
@@ -25,6 +27,7 @@ final class TrainingRound extends TaskBatch {
   private final RoundAggregator aggregator;
   private final ModelStore store;
   private final List<GlobalModelProvenance.Contribution> contributions = new ArrayList<>();
+  private final Map<String, Long> weights = new LinkedHashMap<>();
   private double weightedLoss;
   private long lossWeight;
 
@@ -46,6 +49,7 @@ final class TrainingRound extends TaskBatch {
     synchronized (this) {
       contributions.add(new GlobalModelProvenance.Contribution(update.sha256(), update.provenanceSha256(),
           update.sampleCount()));
+      weights.put(update.site().value(), update.sampleCount());
       Double loss = update.metrics().get("train_loss");
       if (loss != null && Double.isFinite(loss)) {
         weightedLoss += loss * update.sampleCount();
@@ -69,6 +73,11 @@ final class TrainingRound extends TaskBatch {
 
   synchronized List<GlobalModelProvenance.Contribution> contributions() {
     return List.copyOf(contributions);
+  }
+
+  /** Sample count of each site whose update was folded in, in the order they arrived. */
+  synchronized Map<String, Long> weights() {
+    return new LinkedHashMap<>(weights);
   }
 
   /** Sample-weighted mean of the training losses the sites reported, or null if none did. */

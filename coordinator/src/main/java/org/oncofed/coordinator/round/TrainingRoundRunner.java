@@ -8,6 +8,7 @@ import java.util.UUID;
 import java.util.function.BooleanSupplier;
 import java.util.stream.Collectors;
 import org.oncofed.common.SiteId;
+import org.oncofed.common.audit.AuditEventType;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.model.GlobalModelProvenance;
@@ -56,8 +57,7 @@ final class TrainingRoundRunner {
       String reason = "only " + eligible.size() + " eligible site(s) connected by the deadline, quorum is "
           + plan.minNodes();
       RoundRecord record = open(round, global, List.of(), deadline);
-      services.rounds().failed(record.id(), services.now(), reason);
-      return new Outcome(false, global, state, reason);
+      return failed(record, round, global, state, reason);
     }
     float[] globalParameters = services.models().read(global.sha256()).decode();
     TrainingRound batch = new TrainingRound(services.book(), services.nodes(), services.clock(), experimentId, round,
@@ -69,6 +69,9 @@ final class TrainingRoundRunner {
         .toList();
     RoundRecord record = open(round, global, selected, deadline);
     LOG.info("Experiment {} round {}: training at {}", experimentId, round, selected);
+    services.audit().record(AuditEventType.ROUND_OPENED, RoundServices.COORDINATOR, experimentId, round, null,
+        Map.of("selectedSites", selected.stream().map(SiteId::value).toList(), "globalModelSha256", global.sha256(),
+            "deadline", deadline.toString()));
     for (SiteId site : selected) {
       TaskRecord task = services.newTask(experimentId, round, site.value(), TaskKind.TRAIN, global.sha256(), null,
           deadline);
@@ -76,15 +79,11 @@ final class TrainingRoundRunner {
     }
     List<TaskRecord> answered = batch.await(deadline);
     if (cancelled.getAsBoolean()) {
-      services.rounds().failed(record.id(), services.now(), "experiment cancelled");
-      return new Outcome(false, global, state, "experiment cancelled");
+      return failed(record, round, global, state, "experiment cancelled");
     }
     if (batch.acceptedUpdates() < plan.minNodes()) {
-      String reason = batch.acceptedUpdates() + " update(s) accepted, quorum is " + plan.minNodes() + ": "
-          + describe(answered);
-      services.rounds().failed(record.id(), services.now(), reason);
-      LOG.warn("Experiment {} round {} failed: {}", experimentId, round, reason);
-      return new Outcome(false, global, state, reason);
+      return failed(record, round, global, state, batch.acceptedUpdates() + " update(s) accepted, quorum is "
+          + plan.minNodes() + ": " + describe(answered));
     }
     AggregationResult result = batch.finish();
     EncodedParameters encoded = EncodedParameters.encode(result.parameters());
@@ -93,9 +92,23 @@ final class TrainingRoundRunner {
         encoded.sha256(), RuntimeEnvironment.capture(), services.clock().millis());
     ModelRecord model = services.models().put(experimentId, round, ModelKind.GLOBAL, null, encoded, provenance);
     services.rounds().aggregated(record.id(), services.now(), model.sha256(), batch.trainLoss());
+    Map<String, Long> weights = batch.weights();
+    services.audit().record(AuditEventType.ROUND_AGGREGATED, RoundServices.COORDINATOR, experimentId, round, null,
+        Map.of("participants", List.copyOf(weights.keySet()), "weights", weights, "newModelSha256", model.sha256(),
+            "strategy", strategy.name()));
+    services.audit().checkpoint("round " + round + " of experiment " + experimentId + " aggregated");
     LOG.info("Experiment {} round {} aggregated {} update(s) ({} samples) into {}", experimentId, round,
         result.updates(), result.totalSamples(), model.sha256());
     return new Outcome(true, model, result.state(), null);
+  }
+
+  private Outcome failed(RoundRecord record, int round, ModelRecord global, StrategyState state, String reason) {
+    services.rounds().failed(record.id(), services.now(), reason);
+    LOG.warn("Experiment {} round {} failed: {}", plan.experimentId(), round, reason);
+    services.audit().record(AuditEventType.ROUND_FAILED, RoundServices.COORDINATOR, plan.experimentId(), round, null,
+        Map.of("reason", reason));
+    services.audit().checkpoint("round " + round + " of experiment " + plan.experimentId() + " failed");
+    return new Outcome(false, global, state, reason);
   }
 
   void cancel() {

@@ -8,6 +8,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import java.util.function.Supplier;
 import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -85,7 +86,7 @@ class CoordinatorLinkTest {
     LinkConfiguration configuration = new LinkConfiguration(
         "localhost:" + port, siteId, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(20));
     return new CoordinatorLink(configuration, keys, new HelloFactory(new RuntimeEnvironment("test", "test", "cpu", "test device", "none", "17", "test", "linux", "6", "amd64", 2), java.util.Optional::empty),
-        List::of, new NodeActivity(), Clock.systemUTC());
+        (Supplier<List<CoordinatorMessageHandler>>) List::of, new NodeActivity(), Clock.systemUTC());
   }
 
   private static void await(BooleanSupplier condition, String what) throws InterruptedException {
