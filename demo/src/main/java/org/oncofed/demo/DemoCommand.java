@@ -1,32 +1,58 @@
 package org.oncofed.demo;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.oncofed.common.audit.AuditVerdict;
+import org.oncofed.common.audit.ExportVerifier;
 import org.oncofed.common.cli.Failures;
-import org.oncofed.coordinator.sites.NodeView;
+import org.oncofed.common.tls.PemFiles;
+import org.oncofed.coordinator.client.CoordinatorApiClient;
+import org.oncofed.coordinator.experiment.ExperimentConfig;
+import org.oncofed.coordinator.experiment.ExperimentView;
+import org.oncofed.coordinator.report.FinalResults;
+import org.oncofed.coordinator.report.MetricsView;
+import org.oncofed.node.synth.ScannerProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
-/** {@code ./oncofed demo}: a whole federation on this machine, from an empty folder to a clean stop. */
+/**
+ * {@code ./oncofed demo}: a whole federated experiment on this machine. Three synthetic hospitals
+ * with different scanners, a coordinator and three nodes as separate processes over mutual TLS,
+ * FedAvg rounds with per-round pooled metrics, local-only baselines, the report, and an offline
+ * verification of the audit trail.
+ */
 @Command(name = "demo", mixinStandardHelpOptions = true,
-    description = "Create a development PKI, start a coordinator and hospital nodes as separate processes on "
-        + "loopback, show them connected over mutual TLS, and stop them all.")
+    description = "Run a whole federated experiment on this machine: PKI, synthetic hospitals, coordinator and "
+        + "nodes as processes on loopback, FedAvg rounds, report, audit verification.")
 public final class DemoCommand implements Callable<Integer> {
 
-  static final List<String> SITES = List.of("northshore", "riverside", "lakeside");
+  static final List<SyntheticHospitals.Hospital> HOSPITALS = List.of(
+      new SyntheticHospitals.Hospital("northshore", ScannerProfile.SOFT, 36, 11),
+      new SyntheticHospitals.Hospital("riverside", ScannerProfile.STANDARD, 30, 12),
+      new SyntheticHospitals.Hospital("lakeside", ScannerProfile.SHARP, 24, 13));
+  static final List<String> SITES = HOSPITALS.stream().map(SyntheticHospitals.Hospital::site).toList();
 
   @Option(names = "--work", paramLabel = "DIR", defaultValue = "oncofed-work/demo",
       description = "Work folder, recreated on every run (default: ${DEFAULT-VALUE}).")
   private Path work;
 
-  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "120",
-      description = "How long to wait for processes to come up (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", defaultValue = "5", description = "Federated rounds (default: ${DEFAULT-VALUE}).")
+  private int rounds;
+
+  @Option(names = "--epochs", defaultValue = "2", description = "Local epochs per round (default: ${DEFAULT-VALUE}).")
+  private int epochs;
+
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1200",
+      description = "Give up after this long (default: ${DEFAULT-VALUE}).")
   private int timeoutSeconds;
 
   private final Console console = new Console(System.out);
@@ -37,7 +63,13 @@ public final class DemoCommand implements Callable<Integer> {
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     try (LocalFederation federation = LocalFederation.create(OncofedHome.locate(), work)) {
       console.step("Development PKI in " + federation.work().resolve("pki")
-          + ": CA, coordinator, " + SITES.size() + " sites, a researcher");
+          + ": CA, coordinator, " + SITES.size() + " sites, a researcher, an auditor");
+
+      console.step("Synthetic hospitals (DICOM CT archives, registered in each node's data folder)");
+      for (SyntheticHospitals.Hospital hospital : HOSPITALS) {
+        console.detail(SyntheticHospitals.prepare(hospital, federation.work().resolve("archives"),
+            federation.nodeDataDir(hospital.site())));
+      }
 
       console.step("Starting the coordinator (gRPC 127.0.0.1:" + federation.grpcPort()
           + ", REST " + federation.restUri() + ")");
@@ -49,11 +81,34 @@ public final class DemoCommand implements Callable<Integer> {
         federation.startNode(site);
       }
       Set<String> expected = new LinkedHashSet<>(SITES);
-      List<NodeView> nodes = federation.awaitConnected(expected, timeout,
-          connected -> console.detail(connected + "/" + expected.size() + " connected over mTLS"));
+      console.table(federation.awaitConnected(expected, timeout,
+          connected -> console.detail(connected + "/" + expected.size() + " connected over mTLS")));
 
-      console.step("Nodes as the coordinator lists them (GET /api/nodes as researcher):");
-      console.table(nodes);
+      CoordinatorApiClient api = federation.api();
+      ExperimentView experiment = api.createExperiment(config());
+      console.step("Experiment " + experiment.id() + ": small-cnn at 64 px, " + rounds + " FedAvg rounds of "
+          + epochs + " local epoch(s), quorum 2");
+      api.startExperiment(experiment.id());
+      ExperimentView finished = new ExperimentWatcher(api, console)
+          .watch(experiment.id(), timeout, federation::requireAllAlive);
+      if (!finished.status().equals("COMPLETED")) {
+        console.error("experiment ended " + finished.status() + ": " + finished.statusReason());
+        return 1;
+      }
+
+      console.step("Pooled test results (every site's test split)");
+      printResults(finished.results());
+      Path reportDir = Files.createDirectories(federation.work().resolve("report"));
+      Files.writeString(reportDir.resolve("report.html"), api.reportHtml(experiment.id()));
+      Files.writeString(reportDir.resolve("report.json"), api.reportJson(experiment.id()));
+      console.detail("report: " + reportDir.resolve("report.html"));
+
+      console.step("Audit trail: export as auditor, verify offline against the CA");
+      Path export = Files.createDirectories(federation.work().resolve("audit")).resolve("export.jsonl");
+      federation.auditorApi().exportAudit(export);
+      AuditVerdict verdict = new ExportVerifier(PemFiles.readCertificate(federation.pki().caCertificate())).verify(export);
+      console.detail(verdict.summary());
+      console.detail("offline: ./oncofed audit verify " + export + " --ca " + federation.pki().caCertificate());
 
       console.step("Stopping all processes");
       List<String> unclean = federation.stopAll();
@@ -63,11 +118,41 @@ public final class DemoCommand implements Callable<Integer> {
       }
       console.detail("all stopped cleanly; logs in " + federation.work().resolve("logs"));
       console.done(Duration.between(started, Instant.now()));
-      return 0;
+      return verdict.valid() ? 0 : 1;
     } catch (Exception e) {
       console.error(Failures.rootMessage(e));
       return 1;
     }
+  }
+
+  private ExperimentConfig config() {
+    return new ExperimentConfig("demo tumour classifier",
+        new ExperimentConfig.ModelConfig("small-cnn", 64, 1, 42L),
+        new ExperimentConfig.LocalTraining(epochs, 32, "adam", 0.002, 0.0, true, true, 7L, 40.0, 400.0),
+        new ExperimentConfig.StrategyConfig("fedavg", Map.of()),
+        rounds, 2, 1.0, 600, null, null, true, SITES);
+  }
+
+  private void printResults(FinalResults results) {
+    if (results == null) {
+      console.error("no test results");
+      return;
+    }
+    console.detail(String.format(Locale.ROOT, "%-28s %9s %9s %9s", "model", "accuracy", "macro F1", "macro AUC"));
+    row("federated (round " + results.bestRound() + ")", results.federated().test());
+    for (FinalResults.ModelResult baseline : results.baselines()) {
+      row("local-only " + baseline.trainedAt(), baseline.test());
+    }
+    if (results.comparison() != null) {
+      console.detail(results.comparison().verdict());
+    }
+  }
+
+  private void row(String name, MetricsView metrics) {
+    console.detail(String.format(Locale.ROOT, "%-28s %9s %9s %9s", name,
+        metrics == null ? "-" : ExperimentWatcher.number(metrics.accuracy()),
+        metrics == null ? "-" : ExperimentWatcher.number(metrics.macroF1()),
+        metrics == null ? "-" : ExperimentWatcher.number(metrics.macroAuc().estimate())));
   }
 
   public static void main(String[] args) {

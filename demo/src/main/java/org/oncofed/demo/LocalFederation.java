@@ -33,6 +33,7 @@ final class LocalFederation implements AutoCloseable {
   private final Path work;
   private final DevPki pki;
   private final Credential researcher;
+  private final Credential auditor;
   private final int grpcPort = FreePorts.next();
   private final int httpsPort = FreePorts.next();
   private final Map<String, ChildProcess> nodes = new LinkedHashMap<>();
@@ -40,11 +41,12 @@ final class LocalFederation implements AutoCloseable {
   private ChildProcess coordinator;
   private CoordinatorApiClient api;
 
-  private LocalFederation(OncofedHome home, Path work, DevPki pki, Credential researcher) {
+  private LocalFederation(OncofedHome home, Path work, DevPki pki, Credential researcher, Credential auditor) {
     this.home = home;
     this.work = work;
     this.pki = pki;
     this.researcher = researcher;
+    this.auditor = auditor;
   }
 
   /**
@@ -67,7 +69,8 @@ final class LocalFederation implements AutoCloseable {
     Files.writeString(dir.resolve(MARKER), "Created by ./oncofed demo; deleted and recreated on every run.\n");
     DevPki pki = DevPki.init(dir.resolve("pki"), List.of(), false);
     Credential researcher = pki.addUser("demo-researcher", Role.RESEARCHER);
-    return new LocalFederation(home, dir, pki, researcher);
+    Credential auditor = pki.addUser("demo-auditor", Role.AUDITOR);
+    return new LocalFederation(home, dir, pki, researcher, auditor);
   }
 
   Path work() {
@@ -100,6 +103,28 @@ final class LocalFederation implements AutoCloseable {
       api = CoordinatorApiClient.connect(restUri(), researcher.certificate(), researcher.privateKey(), pki.caCertificate());
     }
     return api;
+  }
+
+  /** The auditor's client of the coordinator's REST API. */
+  CoordinatorApiClient auditorApi() {
+    return CoordinatorApiClient.connect(restUri(), auditor.certificate(), auditor.privateKey(), pki.caCertificate());
+  }
+
+  /** A node's data folder, where its dataset is registered. */
+  Path nodeDataDir(String site) {
+    return work.resolve("nodes").resolve(site);
+  }
+
+  /** Fails naming the process and its last log lines if any started process has exited. */
+  void requireAllAlive() {
+    try {
+      coordinator.requireAlive();
+      for (ChildProcess node : nodes.values()) {
+        node.requireAlive();
+      }
+    } catch (IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** Starts the coordinator and waits until its REST API answers. */
@@ -150,7 +175,7 @@ final class LocalFederation implements AutoCloseable {
   /** Issues a certificate for the site (once) and starts its node. */
   ChildProcess startNode(String site) throws IOException {
     Credential credential = sites.computeIfAbsent(site, pki::addSite);
-    Path nodeDir = work.resolve("nodes").resolve(site);
+    Path nodeDir = nodeDataDir(site);
     Files.createDirectories(nodeDir);
     Path config = Files.writeString(nodeDir.resolve("node.yml"), String.join("\n",
         "micronaut:",
