@@ -65,6 +65,19 @@ class LocalTrainerTest {
   }
 
   @Test
+  void resnetLiteTrainsThroughItsResidualBlocks() {
+    ModelSpec spec = new ModelSpec("resnet-lite", 32, 1, List.of("empty", "disc", "ring"), 3);
+    float[] start = NetworkParameters.read(CATALOGUE.initialise(spec));
+    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.NESTEROVS, 0.01, 1e-4, false, false, 7, 40, 400);
+
+    TrainingOutcome outcome = trainer.train(new TrainingRequest(spec, start, config, null),
+        SyntheticSlices.iterator(SMALL, 4), TrainingProgressListener.NONE, CancellationSignal.none());
+
+    assertThat(outcome.parameters()).hasSameSizeAs(start).isNotEqualTo(start);
+    assertThat(outcome.loss()).isFinite();
+  }
+
+  @Test
   void reportsProgressAfterEveryEpoch() {
     List<EpochProgress> seen = new ArrayList<>();
 
