@@ -2,8 +2,12 @@ package org.oncofed.common.model;
 
 import org.deeplearning4j.nn.conf.ComputationGraphConfiguration.GraphBuilder;
 import org.deeplearning4j.nn.conf.graph.ElementWiseVertex;
+import org.deeplearning4j.nn.conf.layers.ActivationLayer;
+import org.deeplearning4j.nn.conf.layers.BatchNormalization;
+import org.deeplearning4j.nn.conf.layers.ConvolutionLayer;
 import org.deeplearning4j.nn.conf.layers.PoolingType;
 import org.deeplearning4j.nn.conf.layers.SubsamplingLayer;
+import org.nd4j.linalg.activations.Activation;
 import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
@@ -41,7 +45,7 @@ final class ResNetLite implements ModelArchitecture {
 
   @Override
   public void addLayers(GraphBuilder graph, ModelSpec spec, ILossFunction loss) {
-    String last = GraphBlocks.convBn(graph, "stem", ModelCatalogue.INPUT, 7, 2, WIDTHS[0], true);
+    String last = convBn(graph, "stem", ModelCatalogue.INPUT, 7, 2, WIDTHS[0], true);
     graph.addLayer(
         "stem_pool",
         new SubsamplingLayer.Builder(PoolingType.MAX).kernelSize(3, 3).stride(2, 2).build(),
@@ -62,13 +66,41 @@ final class ResNetLite implements ModelArchitecture {
   /** Two 3×3 convolutions plus a shortcut; the shortcut is a 1×1 projection when the shape changes. */
   private static String basicBlock(
       GraphBuilder graph, String name, String input, int inChannels, int filters, int stride) {
-    String first = GraphBlocks.convBn(graph, name + "a", input, 3, stride, filters, true);
-    String second = GraphBlocks.convBn(graph, name + "b", first, 3, 1, filters, false);
+    String first = convBn(graph, name + "a", input, 3, stride, filters, true);
+    String second = convBn(graph, name + "b", first, 3, 1, filters, false);
     String shortcut = input;
     if (stride != 1 || inChannels != filters) {
-      shortcut = GraphBlocks.convBn(graph, name + "_proj", input, 1, stride, filters, false);
+      shortcut = convBn(graph, name + "_proj", input, 1, stride, filters, false);
     }
     graph.addVertex(name + "_add", new ElementWiseVertex(ElementWiseVertex.Op.Add), second, shortcut);
-    return GraphBlocks.relu(graph, name + "_relu", name + "_add");
+    return relu(graph, name + "_relu", name + "_add");
+  }
+
+  /**
+   * Convolution (no bias: batch normalisation follows) and batch normalisation, then ReLU when
+   * {@code relu}. Vertices are named {@code <name>_conv}, {@code <name>_bn}, {@code <name>_relu};
+   * returns the name of the last.
+   */
+  private static String convBn(
+      GraphBuilder graph, String name, String input, int kernel, int stride, int filters, boolean relu) {
+    graph.addLayer(
+        name + "_conv",
+        new ConvolutionLayer.Builder(kernel, kernel)
+            .stride(stride, stride)
+            .nOut(filters)
+            .hasBias(false)
+            .activation(Activation.IDENTITY)
+            .build(),
+        input);
+    graph.addLayer(name + "_bn", new BatchNormalization.Builder().build(), name + "_conv");
+    if (!relu) {
+      return name + "_bn";
+    }
+    return relu(graph, name + "_relu", name + "_bn");
+  }
+
+  private static String relu(GraphBuilder graph, String name, String input) {
+    graph.addLayer(name, new ActivationLayer.Builder().activation(Activation.RELU).build(), input);
+    return name;
   }
 }

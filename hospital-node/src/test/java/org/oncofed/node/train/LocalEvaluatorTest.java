@@ -36,7 +36,7 @@ class LocalEvaluatorTest {
     }
 
     EvaluationCounts counts =
-        evaluator.evaluate(network, SPEC, SyntheticSlices.iterator(examples, 4), 4, CancellationSignal.none());
+        evaluator.evaluate(network, SPEC, SyntheticSlices.inMemoryIterator(examples, 4), 4, CancellationSignal.none());
 
     assertThat(counts.confusion().toRowMajor()).containsExactly(expectedConfusion);
     for (int c = 0; c < 3; c++) {

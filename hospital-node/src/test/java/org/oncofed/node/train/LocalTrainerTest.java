@@ -34,16 +34,17 @@ class LocalTrainerTest {
 
   @Test
   void smallCnnLearnsDiscsRingsAndEmptySlicesWellAboveChance() {
-    TrainingRequest request = new TrainingRequest(SPEC, initial(), config(4, false), null);
+    TrainingConfig config = new TrainingConfig(4, 8, Optimizer.ADAM, 0.003, 0, false, false, 7, 40, 400);
+    TrainingRequest request = new TrainingRequest(SPEC, initial(), config, null);
 
     TrainingOutcome outcome = trainer.train(
-        request, SyntheticSlices.iterator(SyntheticSlices.examples(40, 32, 2), 16), TrainingProgressListener.NONE,
+        request, SyntheticSlices.iterator(SyntheticSlices.examples(16, 32, 2), 8), TrainingProgressListener.NONE,
         CancellationSignal.none());
     EvaluationCounts heldOut = new LocalEvaluator(CATALOGUE).evaluate(
         SPEC, outcome.parameters(), SyntheticSlices.iterator(SyntheticSlices.examples(20, 32, 3), 32), 10,
         CancellationSignal.none());
 
-    assertThat(outcome.sampleCount()).isEqualTo(120);
+    assertThat(outcome.sampleCount()).isEqualTo(48);
     assertThat(ClassificationMetrics.of(heldOut).accuracy()).isGreaterThan(0.8);
   }
 
@@ -61,6 +62,19 @@ class LocalTrainerTest {
     assertThat(outcome.sampleCount()).isEqualTo(12);
     assertThat(outcome.accuracy()).isBetween(0.0, 1.0);
     assertThat(outcome.metrics()).containsKeys("train_loss", "train_accuracy");
+  }
+
+  @Test
+  void resnetLiteTrainsThroughItsResidualBlocks() {
+    ModelSpec spec = new ModelSpec("resnet-lite", 32, 1, List.of("empty", "disc", "ring"), 3);
+    float[] start = NetworkParameters.read(CATALOGUE.initialise(spec));
+    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.NESTEROVS, 0.01, 1e-4, false, false, 7, 40, 400);
+
+    TrainingOutcome outcome = trainer.train(new TrainingRequest(spec, start, config, null),
+        SyntheticSlices.iterator(SMALL, 4), TrainingProgressListener.NONE, CancellationSignal.none());
+
+    assertThat(outcome.parameters()).hasSameSizeAs(start).isNotEqualTo(start);
+    assertThat(outcome.loss()).isFinite();
   }
 
   @Test

@@ -44,7 +44,21 @@ final class SyntheticSlices {
     return examples;
   }
 
+  /**
+   * Minibatches that, like the node's DICOM pipeline, allow asynchronous prefetching, so the
+   * trainer's background loading path is exercised (DL4J's in-memory iterators refuse it).
+   */
   static DataSetIterator iterator(List<DataSet> examples, int batchSize) {
+    return new ListDataSetIterator<>(examples, batchSize) {
+      @Override
+      public boolean asyncSupported() {
+        return true;
+      }
+    };
+  }
+
+  /** Minibatches read synchronously on the calling thread. */
+  static DataSetIterator inMemoryIterator(List<DataSet> examples, int batchSize) {
     return new ListDataSetIterator<>(examples, batchSize);
   }
 }
