@@ -34,7 +34,10 @@ final class ChildProcess implements AutoCloseable {
     command.add("-jar");
     command.add(jar.toString());
     command.addAll(arguments);
-    Process process = new ProcessBuilder(command)
+    ProcessBuilder builder = new ProcessBuilder(command);
+    // ND4J's OpenMP threads otherwise spin while idle, and the demo's processes share the cores.
+    builder.environment().putIfAbsent("OMP_WAIT_POLICY", "PASSIVE");
+    Process process = builder
         .redirectErrorStream(true)
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();

@@ -1,5 +1,6 @@
 package org.oncofed.coordinator.experiment;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -60,7 +61,7 @@ public class ExperimentService {
         json, CanonicalJson.sha256(config), ExperimentStatus.CREATED, null, null, null, 0, initial.sha256(),
         initial.sha256(), null, null, null, null));
     audit.record(AuditEventType.EXPERIMENT_CREATED, createdBy, id, null, null, Map.of(
-        "configurationSha256", created.configSha256(), "configuration", CanonicalJson.mapper().convertValue(config, Map.class), "initialModelSha256", initial.sha256()));
+        "configurationSha256", created.configSha256(), "configuration", recordable(config), "initialModelSha256", initial.sha256()));
     return created;
   }
 
@@ -132,6 +133,13 @@ public class ExperimentService {
     GlobalModelProvenance provenance = GlobalModelProvenance.initial(plan.experimentId(), plan.spec(), weightsSha256,
         encoded.sha256(), RuntimeEnvironment.capture(), clock.millis());
     return models.put(plan.experimentId(), 0, ModelKind.INITIAL, null, encoded, provenance);
+  }
+
+  /** The configuration as audit details: a map, with the optional settings left unset left out. */
+  private static Map<?, ?> recordable(ExperimentConfig config) {
+    return CanonicalJson.mapper().copy()
+        .setDefaultPropertyInclusion(JsonInclude.Include.NON_NULL)
+        .convertValue(config, Map.class);
   }
 
   private static void deleteQuietly(Path file) {
