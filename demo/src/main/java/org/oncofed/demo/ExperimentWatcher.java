@@ -48,7 +48,9 @@ final class ExperimentWatcher {
       if (round.status().equals("failed") && once("failed " + round.round())) {
         console.detail("round " + round.round() + " failed: " + round.failureReason());
       }
-      if (round.validation() != null && once("validated " + round.round())) {
+      boolean evaluating = view.openTasks().stream()
+          .anyMatch(task -> task.round() == round.round() && task.kind().equals("EVALUATE"));
+      if (round.validation() != null && !evaluating && once("validated " + round.round())) {
         MetricsView v = round.validation();
         console.detail(String.format(Locale.ROOT,
             "round %d aggregated: train loss %s, pooled validation accuracy %s, macro F1 %s, macro AUC %s (%d slices)",

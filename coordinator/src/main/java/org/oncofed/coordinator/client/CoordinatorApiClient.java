@@ -90,7 +90,11 @@ public final class CoordinatorApiClient {
   }
 
   public String reportHtml(String id) throws IOException, InterruptedException {
-    return get("/api/experiments/" + id + "/report.html");
+    HttpResponse<String> response = http.send(
+        HttpRequest.newBuilder(base.resolve("/api/experiments/" + id + "/report.html")).timeout(TIMEOUT).GET()
+            .header("Accept", "text/html").build(),
+        HttpResponse.BodyHandlers.ofString());
+    return ensureOk(response);
   }
 
   /** Downloads the experiment's best global model (F32_LE_V1 parameters) to a file; returns its SHA-256. */

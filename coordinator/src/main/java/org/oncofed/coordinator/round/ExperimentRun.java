@@ -90,6 +90,10 @@ final class ExperimentRun implements Runnable {
         finish(ExperimentStatus.CANCELLED, "cancelled");
         return;
       }
+      if (global.sha256().equals(experiment.initialModelSha256())) {
+        finish(ExperimentStatus.FAILED, "no round reached its quorum: no global model was trained");
+        return;
+      }
       ModelRecord outcome = best.sha256() == null ? global : model(best.sha256());
       finalPhase(outcome, model(experiment.initialModelSha256()));
       if (cancelled) {

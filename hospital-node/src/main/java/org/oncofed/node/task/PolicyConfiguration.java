@@ -22,4 +22,11 @@ public record PolicyConfiguration(
     @Bindable(defaultValue = "512") int maxInputSize,
     @Bindable(defaultValue = "1024") int maxBatchSize,
     @Bindable(defaultValue = "0") double minNoiseMultiplier,
-    @Bindable(defaultValue = "0") double maxClipNorm) {}
+    @Bindable(defaultValue = "0") double maxClipNorm) {
+
+  public PolicyConfiguration {
+    allowedArchitectures = allowedArchitectures == null
+        ? List.of()
+        : allowedArchitectures.stream().map(String::strip).filter(name -> !name.isEmpty()).toList();
+  }
+}
