@@ -97,9 +97,9 @@ class AuditCommandTest {
     Run bad = run("audit", "verify", export.toString(), "--ca", ca, "--node-ledger", disagreeing.toString());
 
     assertThat(good.exit).as(good.out).isZero();
-    assertThat(good.out).endsWith("; ledger agreeing.jsonl of site north agrees (2 entries)\n");
+    assertThat(good.out).endsWith("; ledger of site north agrees (2 entries)\n");
     assertThat(bad.exit).isEqualTo(1);
-    assertThat(bad.out).startsWith("INVALID: LEDGER_MISMATCH at ledger disagreeing.jsonl line 3 (sequence 2)");
+    assertThat(bad.out).startsWith("INVALID: LEDGER_MISMATCH at ledger " + disagreeing + " line 3 (sequence 2)");
   }
 
   @Test
