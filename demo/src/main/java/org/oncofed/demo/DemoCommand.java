@@ -7,6 +7,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.oncofed.common.audit.AuditVerdict;
 import org.oncofed.common.cli.Failures;
 import org.oncofed.coordinator.sites.NodeView;
 import picocli.CommandLine;
@@ -54,6 +55,15 @@ public final class DemoCommand implements Callable<Integer> {
 
       console.step("Nodes as the coordinator lists them (GET /api/nodes as researcher):");
       console.table(nodes);
+
+      Path export = federation.work().resolve("audit.jsonl");
+      console.step("Audit trail exported as auditor to " + export + ", verified offline (CA and site ledgers only):");
+      AuditVerdict verdict = federation.exportAndVerifyAudit(export);
+      console.detail(verdict.summary());
+      if (!verdict.valid()) {
+        console.error("the audit trail does not verify");
+        return 1;
+      }
 
       console.step("Stopping all processes");
       List<String> unclean = federation.stopAll();

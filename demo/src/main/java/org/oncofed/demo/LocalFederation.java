@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
 import org.oncofed.certs.Role;
+import org.oncofed.common.audit.AuditVerdict;
+import org.oncofed.common.audit.LedgerCrossCheck;
+import org.oncofed.common.tls.PemFiles;
 import org.oncofed.coordinator.client.CoordinatorApiClient;
 import org.oncofed.coordinator.sites.NodeView;
 
@@ -33,6 +36,7 @@ final class LocalFederation implements AutoCloseable {
   private final Path work;
   private final DevPki pki;
   private final Credential researcher;
+  private final Credential auditor;
   private final int grpcPort = FreePorts.next();
   private final int httpsPort = FreePorts.next();
   private final Map<String, ChildProcess> nodes = new LinkedHashMap<>();
@@ -40,11 +44,12 @@ final class LocalFederation implements AutoCloseable {
   private ChildProcess coordinator;
   private CoordinatorApiClient api;
 
-  private LocalFederation(OncofedHome home, Path work, DevPki pki, Credential researcher) {
+  private LocalFederation(OncofedHome home, Path work, DevPki pki, Credential researcher, Credential auditor) {
     this.home = home;
     this.work = work;
     this.pki = pki;
     this.researcher = researcher;
+    this.auditor = auditor;
   }
 
   /**
@@ -67,7 +72,8 @@ final class LocalFederation implements AutoCloseable {
     Files.writeString(dir.resolve(MARKER), "Created by ./oncofed demo; deleted and recreated on every run.\n");
     DevPki pki = DevPki.init(dir.resolve("pki"), List.of(), false);
     Credential researcher = pki.addUser("demo-researcher", Role.RESEARCHER);
-    return new LocalFederation(home, dir, pki, researcher);
+    Credential auditor = pki.addUser("demo-auditor", Role.AUDITOR);
+    return new LocalFederation(home, dir, pki, researcher, auditor);
   }
 
   Path work() {
@@ -140,6 +146,23 @@ final class LocalFederation implements AutoCloseable {
         Thread.sleep(250);
       }
     }
+  }
+
+  /**
+   * Downloads the audit export as the auditor, then verifies it offline as an auditor would: against
+   * the CA certificate alone, cross-checked with every site's ledger.
+   */
+  AuditVerdict exportAndVerifyAudit(Path export) throws IOException, InterruptedException {
+    CoordinatorApiClient.connect(restUri(), auditor.certificate(), auditor.privateKey(), pki.caCertificate())
+        .exportAudit(export);
+    List<Path> ledgers = new ArrayList<>();
+    for (String site : nodes.keySet()) {
+      Path ledger = work.resolve("nodes").resolve(site).resolve("ledger/ledger.jsonl");
+      if (Files.exists(ledger)) {
+        ledgers.add(ledger);
+      }
+    }
+    return new LedgerCrossCheck(PemFiles.readCertificate(pki.caCertificate())).verify(export, ledgers);
   }
 
   /** Stops the coordinator process (SIGTERM); true if it shut down by itself. */

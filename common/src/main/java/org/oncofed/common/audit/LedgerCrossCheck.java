@@ -96,7 +96,7 @@ public final class LedgerCrossCheck {
     if (unrecorded != null) {
       return verdict.withProblem(unrecorded);
     }
-    return verdict.withNote("ledger of site " + site + " agrees (" + matched + " entries"
+    return verdict.withNote("ledger of site " + site + " agrees (" + matched + (matched == 1 ? " entry" : " entries")
         + (later > 0 ? ", " + later + " newer than the export" : "") + ")");
   }
 

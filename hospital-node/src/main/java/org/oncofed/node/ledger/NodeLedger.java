@@ -2,6 +2,7 @@ package org.oncofed.node.ledger;
 
 import io.micronaut.context.annotation.Context;
 import io.micronaut.context.annotation.Value;
+import jakarta.inject.Inject;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
@@ -57,6 +58,7 @@ public class NodeLedger {
   private long lastSequence;
   private String head = ChainHash.GENESIS;
 
+  @Inject
   NodeLedger(@Value("${oncofed.node.data-dir}") Path dataDir, ProjectPki pki, Clock clock) {
     this(dataDir.resolve(FOLDER).resolve(FILE_NAME), siteOf(pki), new CheckpointVerifier(pki.ca()), clock);
   }
