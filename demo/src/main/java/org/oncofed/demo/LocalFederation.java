@@ -17,6 +17,9 @@ import java.util.stream.Stream;
 import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
 import org.oncofed.certs.Role;
+import org.oncofed.common.audit.AuditVerdict;
+import org.oncofed.common.audit.LedgerCrossCheck;
+import org.oncofed.common.tls.PemFiles;
 import org.oncofed.coordinator.client.CoordinatorApiClient;
 import org.oncofed.coordinator.sites.NodeView;
 
@@ -105,11 +108,6 @@ final class LocalFederation implements AutoCloseable {
     return api;
   }
 
-  /** The auditor's client of the coordinator's REST API. */
-  CoordinatorApiClient auditorApi() {
-    return CoordinatorApiClient.connect(restUri(), auditor.certificate(), auditor.privateKey(), pki.caCertificate());
-  }
-
   /** A node's data folder, where its dataset is registered. */
   Path nodeDataDir(String site) {
     return work.resolve("nodes").resolve(site);
@@ -165,6 +163,23 @@ final class LocalFederation implements AutoCloseable {
         Thread.sleep(250);
       }
     }
+  }
+
+  /**
+   * Downloads the audit export as the auditor, then verifies it offline as an auditor would: against
+   * the CA certificate alone, cross-checked with every site's ledger.
+   */
+  AuditVerdict exportAndVerifyAudit(Path export) throws IOException, InterruptedException {
+    CoordinatorApiClient.connect(restUri(), auditor.certificate(), auditor.privateKey(), pki.caCertificate())
+        .exportAudit(export);
+    List<Path> ledgers = new ArrayList<>();
+    for (String site : nodes.keySet()) {
+      Path ledger = work.resolve("nodes").resolve(site).resolve("ledger/ledger.jsonl");
+      if (Files.exists(ledger)) {
+        ledgers.add(ledger);
+      }
+    }
+    return new LedgerCrossCheck(PemFiles.readCertificate(pki.caCertificate())).verify(export, ledgers);
   }
 
   /** Stops the coordinator process (SIGTERM); true if it shut down by itself. */

@@ -31,6 +31,9 @@ class DemoIT {
 
     assertThat(exitCode).isZero();
     assertThat(output).contains("3/3 connected over mTLS", "all stopped cleanly");
+    assertThat(output).containsPattern("VALID: \\d+ events, \\d+ checkpoints? signed by CN=coordinator");
+    assertThat(output).contains("ledger of site northshore agrees", "ledger of site riverside agrees",
+        "ledger of site lakeside agrees");
     for (String site : DemoCommand.SITES) {
       assertThat(output).containsPattern(site + "\\s+yes");
     }

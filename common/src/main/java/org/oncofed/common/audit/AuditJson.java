@@ -15,7 +15,6 @@ import java.time.format.DateTimeParseException;
 import java.time.temporal.ChronoUnit;
 import java.util.ArrayList;
 import java.util.Collections;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.SortedMap;
@@ -115,8 +114,7 @@ public final class AuditJson {
   public static Object fromJson(JsonNode node, String path) {
     if (node.isObject()) {
       SortedMap<String, Object> map = new TreeMap<>();
-      for (Iterator<Map.Entry<String, JsonNode>> it = node.fields(); it.hasNext(); ) {
-        Map.Entry<String, JsonNode> field = it.next();
+      for (Map.Entry<String, JsonNode> field : node.properties()) {
         map.put(field.getKey(), fromJson(field.getValue(), path + "." + field.getKey()));
       }
       return Collections.unmodifiableSortedMap(map);

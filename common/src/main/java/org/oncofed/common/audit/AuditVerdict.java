@@ -1,6 +1,7 @@
 package org.oncofed.common.audit;
 
 import io.micronaut.core.annotation.Nullable;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 
@@ -40,7 +41,7 @@ public record AuditVerdict(
   }
 
   public AuditVerdict withNote(String note) {
-    List<String> more = new java.util.ArrayList<>(notes);
+    List<String> more = new ArrayList<>(notes);
     more.add(note);
     return new AuditVerdict(events, chainHead, checkpoints, signers, lastCheckpoint, unsignedEvents, problem, more);
   }

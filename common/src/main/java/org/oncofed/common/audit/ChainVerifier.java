@@ -2,6 +2,7 @@ package org.oncofed.common.audit;
 
 import io.micronaut.core.annotation.Nullable;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 
 /**
@@ -187,7 +188,7 @@ public final class ChainVerifier {
       }
     }
     return new AuditVerdict(lastSequence(), head, checkpointCount, signers.stream().toList(), lastCheckpoint,
-        lastSequence() - signedUpTo, problem, java.util.List.of());
+        lastSequence() - signedUpTo, problem, List.of());
   }
 
   private void fail(ProblemKind kind, String location, @Nullable Long sequence, String message) {

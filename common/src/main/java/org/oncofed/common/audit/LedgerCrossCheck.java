@@ -47,7 +47,7 @@ public final class LedgerCrossCheck {
     CheckpointVerifier checkpoints = new CheckpointVerifier(ca);
     List<LedgerFile.Contents> contents = new ArrayList<>();
     for (Path ledger : ledgers) {
-      LedgerFile.Contents read = LedgerFile.read(ledger, "ledger " + ledger.getFileName(), checkpoints);
+      LedgerFile.Contents read = LedgerFile.read(ledger, "ledger " + ledger, checkpoints);
       if (!read.verdict().valid()) {
         return read.verdict();
       }
@@ -56,7 +56,7 @@ public final class LedgerCrossCheck {
     TrailIndex trail = new TrailIndex(contents);
     AuditVerdict verdict = new ExportVerifier(ca).verify(export, trail);
     for (int i = 0; verdict.valid() && i < contents.size(); i++) {
-      verdict = check(verdict, trail, contents.get(i), "ledger " + ledgers.get(i).getFileName());
+      verdict = check(verdict, trail, contents.get(i), "ledger " + ledgers.get(i));
     }
     return verdict;
   }
@@ -96,7 +96,7 @@ public final class LedgerCrossCheck {
     if (unrecorded != null) {
       return verdict.withProblem(unrecorded);
     }
-    return verdict.withNote(name + " of site " + site + " agrees (" + matched + " entries"
+    return verdict.withNote("ledger of site " + site + " agrees (" + matched + (matched == 1 ? " entry" : " entries")
         + (later > 0 ? ", " + later + " newer than the export" : "") + ")");
   }
 

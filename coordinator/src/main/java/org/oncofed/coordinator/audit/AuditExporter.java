@@ -10,7 +10,6 @@ import java.util.List;
 import java.util.NoSuchElementException;
 import org.oncofed.common.audit.AuditExport;
 import org.oncofed.common.audit.Checkpoint;
-import org.oncofed.common.audit.SignedCheckpoint;
 import org.oncofed.common.tls.ProjectPki;
 
 /**

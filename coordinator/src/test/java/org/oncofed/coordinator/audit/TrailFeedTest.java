@@ -120,6 +120,7 @@ class TrailFeedTest {
 
       assertThatThrownBy(() -> trail.record(AuditEventType.ADMIN_ACTION, "root", null, null, null,
           Map.of("action", "export", "patientId", "12345")))
+          .isInstanceOf(IllegalArgumentException.class)
           .hasMessageContaining("names a patient identifier");
 
       assertThat(trail.lastSequence()).isZero();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.util.Arrays;
 import java.util.EnumMap;
 import java.util.Map;
 import java.util.concurrent.Callable;
@@ -168,7 +169,7 @@ public final class LedgerCommand implements Runnable {
         return 3;
       }
       byte[] bytes = Files.readAllBytes(location.file());
-      Files.write(out, java.util.Arrays.copyOf(bytes, (int) contents.completeBytes()));
+      Files.write(out, Arrays.copyOf(bytes, (int) contents.completeBytes()));
       System.out.println("Wrote the ledger of site " + contents.siteId() + " (" + contents.lines().size()
           + " entries) to " + out);
       if (!contents.verdict().valid()) {
