@@ -95,6 +95,18 @@ public final class RunningCoordinator implements AutoCloseable {
         .build();
   }
 
+  /** POST of a JSON body over a new HTTPS connection presenting {@code credential}. */
+  public HttpResponse<String> post(Credential credential, String path, String json)
+      throws IOException, InterruptedException {
+    return httpClient(credential).send(
+        HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort() + path))
+            .timeout(Duration.ofSeconds(30))
+            .header("Content-Type", "application/json")
+            .POST(HttpRequest.BodyPublishers.ofString(json))
+            .build(),
+        HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
     return client.send(
         HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort() + path))

@@ -27,10 +27,18 @@ public final class TestNode implements StreamObserver<CoordinatorMessage>, AutoC
   }
 
   public TestNode hello(String claimedSite) {
-    out.onNext(NodeMessage.newBuilder()
-        .setHello(Hello.newBuilder().setSiteId(claimedSite).setSoftwareVersion("test").setBackend("cpu").setDevice("test"))
+    return hello(Hello.newBuilder().setSiteId(claimedSite).setSoftwareVersion("test").setBackend("cpu").setDevice("test")
         .build());
+  }
+
+  public TestNode hello(Hello hello) {
+    out.onNext(NodeMessage.newBuilder().setHello(hello).build());
     return this;
+  }
+
+  /** Sends any control message, for tests that play a node's part in rounds. */
+  public void send(NodeMessage message) {
+    out.onNext(message);
   }
 
   public void heartbeat() {
