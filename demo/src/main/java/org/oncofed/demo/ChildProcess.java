@@ -95,6 +95,12 @@ final class ChildProcess implements AutoCloseable {
     return process.exitValue() == 0 || process.exitValue() == 128 + 15;
   }
 
+  /** SIGKILL: no shutdown hooks run. */
+  void kill() throws InterruptedException {
+    process.destroyForcibly();
+    process.waitFor(10, TimeUnit.SECONDS);
+  }
+
   @Override
   public void close() throws InterruptedException {
     stopCleanly();

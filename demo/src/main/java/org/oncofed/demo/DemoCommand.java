@@ -17,7 +17,6 @@ import org.oncofed.coordinator.experiment.ExperimentConfig;
 import org.oncofed.coordinator.experiment.ExperimentView;
 import org.oncofed.coordinator.report.FinalResults;
 import org.oncofed.coordinator.report.MetricsView;
-import org.oncofed.node.synth.ScannerProfile;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
@@ -33,10 +32,7 @@ import picocli.CommandLine.Option;
         + "nodes as processes on loopback, FedAvg rounds, report, audit verification.")
 public final class DemoCommand implements Callable<Integer> {
 
-  static final List<SyntheticHospitals.Hospital> HOSPITALS = List.of(
-      new SyntheticHospitals.Hospital("northshore", ScannerProfile.SOFT, 36, 11),
-      new SyntheticHospitals.Hospital("riverside", ScannerProfile.STANDARD, 30, 12),
-      new SyntheticHospitals.Hospital("lakeside", ScannerProfile.SHARP, 24, 13));
+  static final List<SyntheticHospitals.Hospital> HOSPITALS = SyntheticHospitals.threeSites(1.0);
   static final List<String> SITES = HOSPITALS.stream().map(SyntheticHospitals.Hospital::site).toList();
 
   @Option(names = "--work", paramLabel = "DIR", defaultValue = "oncofed-work/demo",
@@ -49,6 +45,12 @@ public final class DemoCommand implements Callable<Integer> {
   @Option(names = "--epochs", defaultValue = "2", description = "Local epochs per round (default: ${DEFAULT-VALUE}).")
   private int epochs;
 
+  @Option(names = "--input-size", defaultValue = "64", description = "Input size in pixels (default: ${DEFAULT-VALUE}).")
+  private int inputSize;
+
+  @Option(names = "--quick", description = "A small, fast run: a third of the patients, 2 rounds of 1 epoch at 32 px.")
+  private boolean quick;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1200",
       description = "Give up after this long (default: ${DEFAULT-VALUE}).")
   private int timeoutSeconds;
@@ -57,6 +59,12 @@ public final class DemoCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (quick) {
+      rounds = 2;
+      epochs = 1;
+      inputSize = 32;
+    }
+    List<SyntheticHospitals.Hospital> hospitals = quick ? SyntheticHospitals.threeSites(0.3) : HOSPITALS;
     Instant started = Instant.now();
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     try (LocalFederation federation = LocalFederation.create(OncofedHome.locate(), work)) {
@@ -64,7 +72,7 @@ public final class DemoCommand implements Callable<Integer> {
           + ": CA, coordinator, " + SITES.size() + " sites, a researcher, an auditor");
 
       console.step("Synthetic hospitals (DICOM CT archives, registered in each node's data folder)");
-      for (SyntheticHospitals.Hospital hospital : HOSPITALS) {
+      for (SyntheticHospitals.Hospital hospital : hospitals) {
         console.detail(SyntheticHospitals.prepare(hospital, federation.work().resolve("archives"),
             federation.nodeDataDir(hospital.site())));
       }
@@ -84,7 +92,7 @@ public final class DemoCommand implements Callable<Integer> {
 
       CoordinatorApiClient api = federation.api();
       ExperimentView experiment = api.createExperiment(config());
-      console.step("Experiment " + experiment.id() + ": small-cnn at 64 px, " + rounds + " FedAvg rounds of "
+      console.step("Experiment " + experiment.id() + ": small-cnn at " + inputSize + " px, " + rounds + " FedAvg rounds of "
           + epochs + " local epoch(s), quorum 2");
       api.startExperiment(experiment.id());
       ExperimentView finished = new ExperimentWatcher(api, console)
@@ -128,7 +136,7 @@ public final class DemoCommand implements Callable<Integer> {
 
   private ExperimentConfig config() {
     return new ExperimentConfig("demo tumour classifier",
-        new ExperimentConfig.ModelConfig("small-cnn", 64, 1, 42L),
+        new ExperimentConfig.ModelConfig("small-cnn", inputSize, 1, 42L),
         new ExperimentConfig.LocalTraining(epochs, 32, "adam", 0.002, 0.0, true, true, 7L, 40.0, 400.0),
         new ExperimentConfig.StrategyConfig("fedavg", Map.of()),
         rounds, 2, 1.0, 600, null, null, true, SITES);

@@ -246,6 +246,11 @@ final class LocalFederation implements AutoCloseable {
     }
   }
 
+  /** Kills a node's process at once (SIGKILL), as a crash or power loss would. */
+  void killNode(String site) throws InterruptedException {
+    nodes.remove(site).kill();
+  }
+
   /** Stops nodes, then the coordinator; returns the names of processes that did not exit cleanly. */
   List<String> stopAll() throws InterruptedException {
     List<String> unclean = new ArrayList<>();

@@ -4,6 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Arrays;
+import java.util.List;
 import org.oncofed.node.dataset.DatasetRegistration;
 import org.oncofed.node.dataset.ProgressListener;
 import org.oncofed.node.dicom.Part10Reader;
@@ -21,6 +22,23 @@ final class SyntheticHospitals {
   record Hospital(String site, ScannerProfile scanner, int patients, long seed) {}
 
   private SyntheticHospitals() {}
+
+  /**
+   * The demo's three hospitals: different scanners (noise, kernel, spacing, rescale intercept),
+   * class balances and sizes, as real sites differ.
+   *
+   * @param scale fraction of the full-size demo's patients
+   */
+  static List<Hospital> threeSites(double scale) {
+    return List.of(
+        new Hospital("northshore", ScannerProfile.SOFT, patients(36, scale), 11),
+        new Hospital("riverside", ScannerProfile.STANDARD, patients(30, scale), 12),
+        new Hospital("lakeside", ScannerProfile.SHARP, patients(24, scale), 13));
+  }
+
+  private static int patients(int full, double scale) {
+    return Math.max(6, (int) Math.round(full * scale));
+  }
 
   /** Synthesizes the site's archive under {@code archives} and registers it in {@code nodeDataDir}. */
   static String prepare(Hospital hospital, Path archives, Path nodeDataDir) throws IOException {

@@ -11,18 +11,21 @@ import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
 import picocli.CommandLine;
 
-/** The main job, end to end: real processes, real mTLS on loopback, a clean stop. */
+/**
+ * The main job, end to end and small: real processes, real mTLS on loopback, FedAvg rounds,
+ * baselines, the report, a verified audit trail and a clean stop.
+ */
 class DemoIT {
 
   @Test
   @Timeout(300)
-  void demoConnectsThreeNodesOverMutualTlsAndStopsCleanly(@TempDir Path work) {
+  void quickDemoRunsAWholeExperimentAndStopsCleanly(@TempDir Path work) {
     ByteArrayOutputStream captured = new ByteArrayOutputStream();
     PrintStream original = System.out;
     int exitCode;
     try {
       System.setOut(new PrintStream(captured, true, StandardCharsets.UTF_8));
-      exitCode = new CommandLine(new DemoCommand()).execute("--work", work.resolve("demo").toString());
+      exitCode = new CommandLine(new DemoCommand()).execute("--quick", "--work", work.resolve("demo").toString());
     } finally {
       System.setOut(original);
     }
@@ -30,7 +33,9 @@ class DemoIT {
     System.out.println(output);
 
     assertThat(exitCode).isZero();
-    assertThat(output).contains("3/3 connected over mTLS", "all stopped cleanly");
+    assertThat(output).contains("3/3 connected over mTLS", "round 1 aggregated", "round 2 aggregated",
+        "federated (round", "local-only northshore", "local-only riverside", "local-only lakeside",
+        "report: ", "all stopped cleanly");
     assertThat(output).containsPattern("VALID: \\d+ events, \\d+ checkpoints? signed by CN=coordinator");
     assertThat(output).contains("ledger of site northshore agrees", "ledger of site riverside agrees",
         "ledger of site lakeside agrees");
