@@ -59,7 +59,12 @@ public final class CoordinatorApiClient {
   }
 
   public ExperimentView createExperiment(ExperimentConfig config) throws IOException, InterruptedException {
-    return json.readValue(send("POST", "/api/experiments", json.writeValueAsString(config)), ExperimentView.class);
+    return createExperiment(json.writeValueAsString(config));
+  }
+
+  /** Creates an experiment from configuration JSON as written, so that the coordinator alone judges it. */
+  public ExperimentView createExperiment(String configJson) throws IOException, InterruptedException {
+    return json.readValue(send("POST", "/api/experiments", configJson), ExperimentView.class);
   }
 
   public ExperimentView startExperiment(String id) throws IOException, InterruptedException {
