@@ -1,5 +1,6 @@
 package org.oncofed.coordinator;
 
+import org.oncofed.coordinator.cli.ExperimentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +11,7 @@ import picocli.CommandLine.Spec;
     name = "coordinator",
     mixinStandardHelpOptions = true,
     description = "OncoFed coordinator: federation service, researcher and auditor tools.",
-    subcommands = {RunCommand.class})
+    subcommands = {RunCommand.class, ExperimentCommand.class})
 public final class CoordinatorCommand implements Runnable {
 
   @Spec private CommandSpec spec;
