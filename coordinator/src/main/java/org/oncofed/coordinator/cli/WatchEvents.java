@@ -40,8 +40,9 @@ final class WatchEvents {
       results(lines, now.results());
     }
     if (before == null || !before.status().equals(now.status())) {
-      lines.add("experiment " + Format.lower(now.status())
-          + (now.statusReason() == null ? "" : ": " + now.statusReason()));
+      String status = Format.lower(now.status());
+      boolean saysMore = now.statusReason() != null && !now.statusReason().equalsIgnoreCase(status);
+      lines.add("experiment " + status + (saysMore ? ": " + now.statusReason() : ""));
     }
     return lines;
   }
@@ -130,14 +131,14 @@ final class WatchEvents {
     };
   }
 
-  /** Epoch and loss once an epoch has finished (epoch 0 means none yet), and the share done. */
+  /** Epoch and loss once an epoch has finished (epoch 0 means none yet), and the share done once started. */
   private static String progress(ExperimentView.TaskView task) {
     List<String> parts = new ArrayList<>();
     if (finishedEpochs(task)) {
       parts.add("epoch " + task.epoch() + "/" + task.totalEpochs());
       parts.add("loss " + Format.loss(task.loss()));
     }
-    if (task.fractionDone() != null) {
+    if (task.fractionDone() != null && task.fractionDone() > 0) {
       parts.add(Format.percent(task.fractionDone()) + " done");
     }
     return String.join(", ", parts);
