@@ -69,8 +69,8 @@ final class CreateCommand extends ApiCommand {
     out().println("created experiment " + created.id() + " \"" + created.name() + "\"");
     out().println("initial model " + created.initialModel());
     out().println(start
-        ? "started (" + current.status() + "); follow it with: experiment watch " + created.id()
-        : "start it with: experiment start " + created.id());
+        ? "started (" + current.status() + "); follow it with: ./oncofed experiment watch " + created.id()
+        : "start it with: ./oncofed experiment start " + created.id());
     return ExitCodes.OK;
   }
 }

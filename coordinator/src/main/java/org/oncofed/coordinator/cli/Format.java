@@ -1,5 +1,6 @@
 package org.oncofed.coordinator.cli;
 
+import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
@@ -33,6 +34,11 @@ final class Format {
   /** The first 12 hex digits of a SHA-256, enough to tell models apart on screen. */
   static String hash(String sha256) {
     return sha256 == null ? "-" : sha256.substring(0, Math.min(12, sha256.length()));
+  }
+
+  /** A setting as written: 0.0001 rather than 1.0E-4, 2 rather than 2.0. */
+  static String plain(Double value) {
+    return value == null ? "-" : BigDecimal.valueOf(value).stripTrailingZeros().toPlainString();
   }
 
   static String time(Instant instant) {

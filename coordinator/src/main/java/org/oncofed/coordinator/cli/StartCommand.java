@@ -19,7 +19,7 @@ final class StartCommand extends ApiCommand {
   int run(CoordinatorApiClient api) throws IOException, InterruptedException {
     ExperimentView started = api.startExperiment(id);
     out().println("started experiment " + id + " (" + started.status() + ", " + started.rounds()
-        + " round(s), quorum " + started.config().minNodes() + "); follow it with: experiment watch " + id);
+        + " round(s), quorum " + started.config().minNodes() + "); follow it with: ./oncofed experiment watch " + id);
     return ExitCodes.OK;
   }
 }

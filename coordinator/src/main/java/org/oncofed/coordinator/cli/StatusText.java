@@ -41,11 +41,11 @@ final class StatusText {
         + " channel(s), seed " + c.model().seed());
     ExperimentConfig.LocalTraining t = c.training();
     field(text, "training", t.epochs() + " epoch(s) per round, batch " + t.batchSize() + ", " + t.optimizer()
-        + " learning rate " + t.learningRate() + ", weight decay " + t.weightDecay()
+        + " learning rate " + Format.plain(t.learningRate()) + ", weight decay " + Format.plain(t.weightDecay())
         + (t.classWeightedLoss() ? ", class-weighted loss" : "") + (t.augment() ? ", augmentation" : ""));
     field(text, "strategy", strategy(c.strategy()));
     field(text, "schedule", c.rounds() + " round(s), quorum " + c.minNodes() + " site(s), sample fraction "
-        + c.sampleFraction() + ", round deadline " + c.roundDeadlineSeconds() + " s"
+        + Format.plain(c.sampleFraction()) + ", round deadline " + c.roundDeadlineSeconds() + " s"
         + (c.earlyStopping() == null ? "" : ", early stopping on " + c.earlyStopping().metric() + " after "
             + c.earlyStopping().patience() + " round(s) without improvement"));
     field(text, "privacy", privacy(c.privacy()));
@@ -70,7 +70,7 @@ final class StatusText {
     return settings == null || settings.isEmpty()
         ? strategy.name()
         : strategy.name() + " (" + settings.entrySet().stream()
-            .map(entry -> entry.getKey() + " " + entry.getValue())
+            .map(entry -> entry.getKey() + " " + Format.plain(entry.getValue()))
             .collect(Collectors.joining(", ")) + ")";
   }
 
@@ -137,8 +137,9 @@ final class StatusText {
     if (privacy.clipNorm() <= 0 && privacy.noiseMultiplier() <= 0) {
       return "no clipping, no noise";
     }
-    return "updates clipped to L2 norm " + privacy.clipNorm()
-        + (privacy.noiseMultiplier() > 0 ? ", Gaussian noise " + privacy.noiseMultiplier() + " x clip norm" : ", no noise");
+    return "updates clipped to L2 norm " + Format.plain(privacy.clipNorm()) + (privacy.noiseMultiplier() > 0
+        ? ", Gaussian noise " + Format.plain(privacy.noiseMultiplier()) + " x clip norm"
+        : ", no noise");
   }
 
   private static void field(StringBuilder text, String label, String value) {

@@ -52,24 +52,31 @@ final class WatchCommand extends ApiCommand {
   int run(CoordinatorApiClient api) throws IOException, InterruptedException {
     Duration interval = Duration.ofMillis(Math.round(intervalSeconds * 1000));
     Duration retry = interval;
-    ExperimentView before = api.experiment(id);
-    out().println("watching experiment " + id + " \"" + before.name() + "\"; Ctrl-C stops watching, not the experiment");
-    print(WatchEvents.between(null, before));
+    ExperimentView before = null;
+    String waitingBefore = null;
     boolean unreachable = false;
-    while (!ExperimentStatus.valueOf(before.status()).isFinal()) {
-      Thread.sleep(unreachable ? retry.toMillis() : interval.toMillis());
+    while (before == null || !ExperimentStatus.valueOf(before.status()).isFinal()) {
       ExperimentView now;
+      String waiting;
       try {
         now = api.experiment(id);
+        waiting = WatchEvents.mayWaitForQuorum(now) ? WatchEvents.waitingForQuorum(now, api.nodes()) : null;
       } catch (ApiException e) {
         throw e; // the coordinator answered: not a connection problem to wait out
       } catch (IOException e) {
+        if (before == null) {
+          throw e;
+        }
         if (!unreachable) {
           print(List.of("coordinator unreachable (" + Failures.rootMessage(e) + "); still trying"));
         }
         unreachable = true;
         retry = min(retry.multipliedBy(2), MAX_RETRY);
+        Thread.sleep(retry.toMillis());
         continue;
+      }
+      if (before == null) {
+        out().println("watching experiment " + id + " \"" + now.name() + "\"; Ctrl-C stops watching, not the experiment");
       }
       if (unreachable) {
         print(List.of("coordinator reachable again"));
@@ -77,7 +84,14 @@ final class WatchCommand extends ApiCommand {
         retry = interval;
       }
       print(WatchEvents.between(before, now));
+      if (waiting != null && !waiting.equals(waitingBefore)) {
+        print(List.of(waiting));
+      }
       before = now;
+      waitingBefore = waiting;
+      if (!ExperimentStatus.valueOf(now.status()).isFinal()) {
+        Thread.sleep(interval.toMillis());
+      }
     }
     return switch (ExperimentStatus.valueOf(before.status())) {
       case FAILED -> ExitCodes.EXPERIMENT_FAILED;

@@ -5,11 +5,13 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.TreeMap;
 import java.util.stream.Collectors;
 import org.oncofed.coordinator.experiment.ExperimentView;
 import org.oncofed.coordinator.report.FinalResults;
 import org.oncofed.coordinator.report.MetricsView;
 import org.oncofed.coordinator.report.RoundView;
+import org.oncofed.coordinator.sites.NodeView;
 
 /**
  * What happened between two status snapshots of an experiment, as lines for people: rounds opened
@@ -47,6 +49,30 @@ final class WatchEvents {
     return lines;
   }
 
+  /**
+   * Whether the current round may be waiting for its quorum: it has no record yet (one is written
+   * once the quorum is there or the deadline passes) and nothing is out at the sites.
+   */
+  static boolean mayWaitForQuorum(ExperimentView now) {
+    return now.status().equals("RUNNING") && now.currentRound() >= 1 && now.openTasks().isEmpty()
+        && now.results() == null && now.roundDetails().stream().noneMatch(round -> round.round() == now.currentRound());
+  }
+
+  /**
+   * While a round waits for its quorum nothing in the experiment's status moves; this line says
+   * which allowed sites with training data are connected. For when {@link #mayWaitForQuorum} holds.
+   */
+  static String waitingForQuorum(ExperimentView now, List<NodeView> nodes) {
+    List<String> allowed = now.config().sites();
+    List<String> ready = nodes.stream()
+        .filter(node -> node.connected() && (allowed.isEmpty() || allowed.contains(node.siteId())))
+        .filter(node -> node.dataset() != null && node.dataset().train().perClass().stream().mapToLong(n -> n).sum() > 0)
+        .map(NodeView::siteId)
+        .toList();
+    return "round " + now.currentRound() + " waits for " + now.config().minNodes() + " site(s) with training data; "
+        + (ready.isEmpty() ? "none connected" : "connected: " + String.join(", ", ready));
+  }
+
   private static void round(List<String> lines, RoundView before, RoundView now) {
     String prefix = "round " + now.round();
     if (before == null && !now.selectedSites().isEmpty()) {
@@ -74,7 +100,7 @@ final class WatchEvents {
     if (now.validation() != null && (before == null || before.validation() == null)) {
       lines.add(prefix + " pooled validation over " + StatusText.metrics(now.validation()));
       if (!now.validationBySite().isEmpty()) {
-        lines.add(prefix + " validation accuracy per site: " + now.validationBySite().entrySet().stream()
+        lines.add(prefix + " validation accuracy per site: " + new TreeMap<>(now.validationBySite()).entrySet().stream()
             .map(site -> site.getKey() + " " + Format.metric(site.getValue().accuracy()))
             .collect(Collectors.joining(", ")));
       }

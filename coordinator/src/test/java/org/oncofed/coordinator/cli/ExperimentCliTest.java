@@ -198,7 +198,8 @@ class ExperimentCliTest {
     Result watched = watch.get(30, TimeUnit.SECONDS);
 
     assertThat(watched.exitCode()).as(watched.err()).isEqualTo(ExitCodes.EXPERIMENT_CANCELLED);
-    assertThat(watched.out()).contains("watching experiment " + id, "experiment running", "experiment cancelled");
+    assertThat(watched.out()).contains("watching experiment " + id, "experiment running",
+        "round 1 waits for 2 site(s) with training data; none connected", "experiment cancelled");
   }
 
   @Test

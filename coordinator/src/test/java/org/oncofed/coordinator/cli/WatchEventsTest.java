@@ -6,10 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.oncofed.coordinator.experiment.ExperimentConfig;
 import org.oncofed.coordinator.experiment.ExperimentView;
 import org.oncofed.coordinator.report.FinalResults;
 import org.oncofed.coordinator.report.MetricsView;
 import org.oncofed.coordinator.report.RoundView;
+import org.oncofed.coordinator.sites.DatasetView;
+import org.oncofed.coordinator.sites.NodeView;
 
 /** The lines {@code experiment watch} prints for each change between two status snapshots. */
 class WatchEventsTest {
@@ -107,6 +110,18 @@ class WatchEventsTest {
         "cancelled"))).containsExactly("experiment cancelled");
   }
 
+  @Test
+  void roundWaitingForItsQuorumNamesTheConnectedSitesThatCanTrain() {
+    ExperimentView waiting = withConfig(view("RUNNING", List.of(), List.of(), null, null), List.of("north", "south"));
+    List<NodeView> nodes = List.of(node("north", true, 40), node("south", false, 40), node("east", true, 40),
+        node("west", true, 0));
+
+    assertThat(WatchEvents.mayWaitForQuorum(waiting)).isTrue();
+    assertThat(WatchEvents.waitingForQuorum(waiting, nodes))
+        .isEqualTo("round 1 waits for 2 site(s) with training data; connected: north");
+    assertThat(WatchEvents.mayWaitForQuorum(view("RUNNING", List.of(aggregatedRound()), List.of(), 1, null))).isFalse();
+  }
+
   private static RoundView openRound(RoundView.ParticipantView... participants) {
     return new RoundView(1, "open", T0, null, List.of("north", "south"), BASE, null, null, null,
         List.of(participants), null, Map.of());
@@ -138,6 +153,24 @@ class WatchEventsTest {
     return new ExperimentView("e-1", "lung nodules", "rita", T0, status, null, T0, null, rounds.size(), 5,
         "c".repeat(64), null, BASE, BASE, bestRound == null ? null : ROUND_1, bestRound,
         bestRound == null ? null : 0.7, rounds, tasks, results);
+  }
+
+  /** Round 1 with no record yet, quorum 2, open to the given sites. */
+  private static ExperimentView withConfig(ExperimentView view, List<String> sites) {
+    ExperimentConfig config = new ExperimentConfig("lung nodules",
+        new ExperimentConfig.ModelConfig("small-cnn", 64, null, null),
+        new ExperimentConfig.LocalTraining(1, 8, null, 0.001, null, null, null, null, null, null),
+        null, 5, 2, null, null, null, null, null, sites).withDefaults();
+    return new ExperimentView(view.id(), view.name(), view.createdBy(), view.createdAt(), view.status(), null,
+        view.startedAt(), null, 1, view.rounds(), view.configSha256(), config, view.initialModel(),
+        view.currentModel(), null, null, null, view.roundDetails(), view.openTasks(), null);
+  }
+
+  private static NodeView node(String site, boolean connected, long trainingSlices) {
+    DatasetView.SplitView train = new DatasetView.SplitView(List.of(trainingSlices, 0L, 0L), 3);
+    DatasetView.SplitView none = new DatasetView.SplitView(List.of(0L, 0L, 0L), 0);
+    return new NodeView(site, connected, connected ? "idle" : null, null, null, null, T0, T0, null, "01", "0.1.0",
+        "cpu", "x86_64", new DatasetView("f".repeat(64), train, none, none));
   }
 
   private static ExperimentView withReason(ExperimentView view, String reason) {
