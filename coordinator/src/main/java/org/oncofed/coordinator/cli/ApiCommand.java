@@ -2,6 +2,10 @@ package org.oncofed.coordinator.cli;
 
 import java.io.IOException;
 import java.io.PrintWriter;
+import java.net.ConnectException;
+import java.net.UnknownHostException;
+import java.net.http.HttpConnectTimeoutException;
+import java.nio.channels.UnresolvedAddressException;
 import java.util.concurrent.Callable;
 import javax.net.ssl.SSLException;
 import org.oncofed.common.cli.Failures;
@@ -68,11 +72,27 @@ abstract class ApiCommand implements Callable<Integer> {
     return spec.parent() == null ? spec.name() : spec.parent().name() + " " + spec.name();
   }
 
-  /** "Connection refused" rather than an empty message or a class name. */
+  /** "connection refused" rather than an empty message or a class name. */
   private static String describe(IOException e) {
+    if (hasCause(e, UnresolvedAddressException.class) || hasCause(e, UnknownHostException.class)) {
+      return "unknown host";
+    }
+    if (hasCause(e, HttpConnectTimeoutException.class)) {
+      return "connection timed out";
+    }
+    if (hasCause(e, ConnectException.class)) {
+      return "connection refused (is the coordinator running, and is this its REST port?)";
+    }
     String message = Failures.rootMessage(e);
-    return message == null || message.isBlank() || message.equals(e.getClass().getName())
-        ? e.getClass().getSimpleName()
-        : message;
+    return message.equals(e.toString()) ? e.getClass().getSimpleName() : message;
+  }
+
+  private static boolean hasCause(Throwable error, Class<? extends Throwable> type) {
+    for (Throwable cause = error; cause != null; cause = cause.getCause()) {
+      if (type.isInstance(cause)) {
+        return true;
+      }
+    }
+    return false;
   }
 }
