@@ -61,16 +61,23 @@ final class CreateCommand extends ApiCommand {
   @Override
   int run(CoordinatorApiClient api) throws IOException, InterruptedException {
     ExperimentView created = api.createExperiment(config);
-    ExperimentView current = start ? api.startExperiment(created.id()) : created;
-    if (json) {
-      out().println(api.get("/api/experiments/" + created.id()));
-      return ExitCodes.OK;
+    String id = created.id();
+    if (!json) {
+      // Printed before starting, so that the id is known even if the start is refused.
+      out().println("created experiment " + id + " \"" + created.name() + "\"");
+      out().println("initial model " + created.initialModel());
     }
-    out().println("created experiment " + created.id() + " \"" + created.name() + "\"");
-    out().println("initial model " + created.initialModel());
-    out().println(start
-        ? "started (" + current.status() + "); follow it with: ./oncofed experiment watch " + created.id()
-        : "start it with: ./oncofed experiment start " + created.id());
+    if (start) {
+      ExperimentView started = api.startExperiment(id);
+      if (!json) {
+        out().println("started (" + started.status() + "); follow it with: ./oncofed experiment watch " + id);
+      }
+    } else if (!json) {
+      out().println("start it with: ./oncofed experiment start " + id);
+    }
+    if (json) {
+      out().println(api.get("/api/experiments/" + id));
+    }
     return ExitCodes.OK;
   }
 }

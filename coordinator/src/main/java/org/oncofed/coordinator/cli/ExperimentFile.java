@@ -2,6 +2,8 @@ package org.oncofed.coordinator.cli;
 
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.json.JsonMapper;
@@ -20,7 +22,14 @@ import java.util.Locale;
  */
 final class ExperimentFile {
 
-  private static final ObjectMapper VALUES = JsonMapper.builder().build();
+  // Strict: a key given twice or text after the object is a mistake, not something to guess about.
+  private static final ObjectMapper JSON = JsonMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+      .build();
+  private static final ObjectMapper YAML = YAMLMapper.builder()
+      .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+      .build();
 
   private final Path file;
   private final ObjectNode config;
@@ -73,7 +82,7 @@ final class ExperimentFile {
         throw new BadInputException("cannot set " + path + ": '" + names[i] + "' in " + file + " is not an object");
       }
     }
-    object.set(names[names.length - 1], VALUES.valueToTree(value));
+    object.set(names[names.length - 1], JSON.valueToTree(value));
     return this;
   }
 
@@ -83,8 +92,8 @@ final class ExperimentFile {
 
   private static ObjectMapper mapperFor(Path file) {
     return switch (syntax(file)) {
-      case "JSON" -> VALUES;
-      case "YAML" -> new YAMLMapper();
+      case "JSON" -> JSON;
+      case "YAML" -> YAML;
       default -> throw new BadInputException("experiment file must end in .json, .yml or .yaml, found " + file);
     };
   }
