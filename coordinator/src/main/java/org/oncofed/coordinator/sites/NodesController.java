@@ -5,6 +5,7 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
@@ -23,6 +24,7 @@ class NodesController {
 
   /** Known sites with their connection state, last heartbeat, backend and registered datasets. */
   @Get
+  @Operation(operationId = "listNodes")
   List<NodeView> list() {
     return sites.list();
   }
