@@ -1,6 +1,7 @@
 package org.oncofed.coordinator;
 
 import org.oncofed.coordinator.audit.AuditCommand;
+import org.oncofed.coordinator.cli.ExperimentCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -11,7 +12,7 @@ import picocli.CommandLine.Spec;
     name = "coordinator",
     mixinStandardHelpOptions = true,
     description = "OncoFed coordinator: federation service, researcher and auditor tools.",
-    subcommands = {RunCommand.class, AuditCommand.class})
+    subcommands = {RunCommand.class, ExperimentCommand.class, AuditCommand.class})
 public final class CoordinatorCommand implements Runnable {
 
   @Spec private CommandSpec spec;

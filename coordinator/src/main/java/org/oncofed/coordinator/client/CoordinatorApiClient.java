@@ -1,5 +1,7 @@
 package org.oncofed.coordinator.client;
 
+import com.fasterxml.jackson.annotation.JsonSetter;
+import com.fasterxml.jackson.annotation.Nulls;
 import com.fasterxml.jackson.core.type.TypeReference;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -16,6 +18,7 @@ import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 import java.util.Objects;
 import org.oncofed.common.tls.JdkTls;
 import org.oncofed.common.tls.ProjectPki;
@@ -36,9 +39,12 @@ public final class CoordinatorApiClient {
 
   private final URI base;
   private final HttpClient http;
+  // The coordinator leaves out empty lists and maps; they read as empty rather than null.
   private final ObjectMapper json = JsonMapper.builder()
       .addModule(new JavaTimeModule())
       .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
+      .withConfigOverride(List.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
+      .withConfigOverride(Map.class, o -> o.setSetterInfo(JsonSetter.Value.forValueNulls(Nulls.AS_EMPTY)))
       .build();
 
   public CoordinatorApiClient(URI base, HttpClient http) {
@@ -61,7 +67,12 @@ public final class CoordinatorApiClient {
   }
 
   public ExperimentView createExperiment(ExperimentConfig config) throws IOException, InterruptedException {
-    return json.readValue(send("POST", "/api/experiments", json.writeValueAsString(config)), ExperimentView.class);
+    return createExperiment(json.writeValueAsString(config));
+  }
+
+  /** Creates an experiment from configuration JSON as written, so that the coordinator alone judges it. */
+  public ExperimentView createExperiment(String configJson) throws IOException, InterruptedException {
+    return json.readValue(send("POST", "/api/experiments", configJson), ExperimentView.class);
   }
 
   public ExperimentView startExperiment(String id) throws IOException, InterruptedException {
@@ -90,11 +101,7 @@ public final class CoordinatorApiClient {
   }
 
   public String reportHtml(String id) throws IOException, InterruptedException {
-    HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(base.resolve("/api/experiments/" + id + "/report.html")).timeout(TIMEOUT).GET()
-            .header("Accept", "text/html").build(),
-        HttpResponse.BodyHandlers.ofString());
-    return ensureOk(response);
+    return get("/api/experiments/" + id + "/report.html", "text/html");
   }
 
   /** Downloads the experiment's best global model (F32_LE_V1 parameters) to a file; returns its SHA-256. */
@@ -147,9 +154,14 @@ public final class CoordinatorApiClient {
     return Files.size(out);
   }
 
-  String get(String path) throws IOException, InterruptedException {
+  /** The body of a GET as the coordinator sent it (JSON for the API's endpoints), for printing or saving. */
+  public String get(String path) throws IOException, InterruptedException {
+    return get(path, "application/json");
+  }
+
+  private String get(String path, String accept) throws IOException, InterruptedException {
     HttpResponse<String> response = http.send(
-        HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().header("Accept", "application/json").build(),
+        HttpRequest.newBuilder(base.resolve(path)).timeout(TIMEOUT).GET().header("Accept", accept).build(),
         HttpResponse.BodyHandlers.ofString());
     return ensureOk(response);
   }

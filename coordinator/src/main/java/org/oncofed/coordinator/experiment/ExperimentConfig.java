@@ -45,7 +45,7 @@ public record ExperimentConfig(
     @Nullable List<@NotBlank String> sites) {
 
   /**
-   * @param architecture catalogue entry: {@code small-cnn} (CPU hosts, 32-128 px) or {@code resnet-lite} (GPU hosts)
+   * @param architecture catalogue entry: {@code small-cnn} (CPU hosts, 32-256 px) or {@code resnet-lite} (GPU hosts, 32-512 px)
    * @param inputSize square input in pixels
    * @param channels 1, or 3 to replicate the slice for 3-channel backbones
    * @param seed weight initialisation seed
@@ -73,7 +73,10 @@ public record ExperimentConfig(
       @Nullable @DecimalMin("-2000") @DecimalMax("4000") Double windowCenter,
       @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000") Double windowWidth) {}
 
-  /** @param name {@code fedavg}, {@code fedmedian}, {@code trimmed-mean} or {@code fedadam} */
+  /**
+   * @param name {@code fedavg}, {@code median}, {@code trimmed-mean}, {@code fedadam}, {@code fedyogi} or {@code fedadagrad}
+   * @param settings numeric settings of the strategy, see {@link org.oncofed.coordinator.aggregation.AggregationStrategies}
+   */
   @Serdeable
   @JsonIgnoreProperties(ignoreUnknown = false)
   public record StrategyConfig(@NotBlank String name, @Nullable Map<String, Double> settings) {}

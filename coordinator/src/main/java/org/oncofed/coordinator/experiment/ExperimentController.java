@@ -13,18 +13,24 @@ import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.oncofed.coordinator.model.ModelStore;
 import org.oncofed.coordinator.report.ExperimentReport;
 import org.oncofed.coordinator.report.ExperimentReports;
 import org.oncofed.coordinator.report.HtmlReport;
+import org.oncofed.coordinator.web.ApiError;
 
 /**
  * The researchers' experiment API. Anyone with a reading role may look; only the researcher who
  * created an experiment (or an admin) may change it. The caller is always the certificate holder.
  */
 @Controller("/api/experiments")
+@Tag(name = "experiments")
 @Secured({"researcher", "auditor", "admin"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class ExperimentController {
@@ -45,21 +51,28 @@ class ExperimentController {
   /** Creates an experiment from its configuration; its initial model is built at once. */
   @Post
   @Secured("researcher")
+  @ApiResponse(responseCode = "201", description = "Created, with the hash of the initial model.",
+      content = @Content(schema = @Schema(implementation = ExperimentView.class)))
+  @ApiResponse(responseCode = "400", description = "Invalid configuration; each error names its field.",
+      content = @Content(schema = @Schema(implementation = ApiError.class)))
   HttpResponse<ExperimentView> create(@Body @Valid ExperimentConfig config, Authentication caller) {
     ExperimentRecord created = experiments.create(config, caller.getName());
     return HttpResponse.created(views.view(created));
   }
 
+  /** Every experiment, newest first. */
   @Get
   List<ExperimentView.Summary> list() {
     return experiments.list().stream().map(ExperimentViews::summary).toList();
   }
 
+  /** An experiment's configuration, progress, rounds with metrics, open tasks and final results. */
   @Get("/{id}")
   ExperimentView status(String id) {
     return views.view(experiments.require(id));
   }
 
+  /** Starts a created experiment (its creator or an admin). */
   @Post("/{id}/start")
   @Secured({"researcher", "admin"})
   ExperimentView start(String id, Authentication caller) {
@@ -67,6 +80,7 @@ class ExperimentController {
     return views.view(experiments.start(id, caller.getName()));
   }
 
+  /** Cancels a created or running experiment (its creator or an admin). */
   @Post("/{id}/cancel")
   @Secured({"researcher", "admin"})
   ExperimentView cancel(String id, Authentication caller) {
@@ -92,11 +106,13 @@ class ExperimentController {
         .header("X-OncoFed-Model-Sha256", sha256);
   }
 
+  /** The experiment report as JSON: configuration, every round, the final comparison. */
   @Get("/{id}/report")
   ExperimentReport report(String id) {
     return reports.report(experiments.require(id));
   }
 
+  /** The experiment report as one self-contained HTML page with charts. */
   @Get(value = "/{id}/report.html", produces = MediaType.TEXT_HTML)
   String reportHtml(String id) {
     return HtmlReport.render(reports.report(experiments.require(id)));

@@ -5,10 +5,13 @@ import io.micronaut.http.annotation.Get;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
 import io.micronaut.security.annotation.Secured;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
 
 /** {@code GET /api/nodes}: known and connected hospital sites, for researchers, auditors and admins. */
 @Controller("/api/nodes")
+@Tag(name = "sites")
 @Secured({"researcher", "auditor", "admin"})
 @ExecuteOn(TaskExecutors.BLOCKING)
 class NodesController {
@@ -19,7 +22,9 @@ class NodesController {
     this.sites = sites;
   }
 
+  /** Known sites with their connection state, last heartbeat, backend and registered datasets. */
   @Get
+  @Operation(operationId = "listNodes")
   List<NodeView> list() {
     return sites.list();
   }
