@@ -99,7 +99,8 @@ public class ExperimentReports {
 
   private static @Nullable FinalResults.Comparison compare(FinalResults.ModelResult federated,
       List<FinalResults.ModelResult> baselines) {
-    if (federated.test() == null || baselines.isEmpty() || baselines.stream().anyMatch(b -> b.test() == null)) {
+    if (federated.test() == null || federated.test().examples() == 0 || baselines.isEmpty()
+        || baselines.stream().anyMatch(b -> b.test() == null)) {
       return null;
     }
     boolean accuracy = beatsAll(federated, baselines, m -> m.accuracy());
@@ -107,12 +108,12 @@ public class ExperimentReports {
     FinalResults.ModelResult bestLocalAccuracy = bestBy(baselines, m -> m.accuracy());
     FinalResults.ModelResult bestLocalAuc = bestBy(baselines, m -> m.macroAuc().estimate());
     String verdict = String.format(Locale.ROOT,
-        "The federated model %s every local-only model on pooled test accuracy (%.3f against %.3f for the best, "
-            + "trained at %s) and %s on macro AUC (%.3f against %.3f, %s).",
-        accuracy ? "beats" : "does not beat", value(federated, m -> m.accuracy()),
-        value(bestLocalAccuracy, m -> m.accuracy()), bestLocalAccuracy.trainedAt(),
-        auc ? "beats them" : "does not beat them", value(federated, m -> m.macroAuc().estimate()),
-        value(bestLocalAuc, m -> m.macroAuc().estimate()), bestLocalAuc.trainedAt());
+        "The federated model %s every local-only model on pooled test accuracy (%s against %s for the best, "
+            + "trained at %s) and %s on macro AUC (%s against %s, %s).",
+        accuracy ? "beats" : "does not beat", shown(federated, m -> m.accuracy()),
+        shown(bestLocalAccuracy, m -> m.accuracy()), bestLocalAccuracy.trainedAt(),
+        auc ? "beats them" : "does not beat them", shown(federated, m -> m.macroAuc().estimate()),
+        shown(bestLocalAuc, m -> m.macroAuc().estimate()), bestLocalAuc.trainedAt());
     return new FinalResults.Comparison(accuracy, auc, verdict);
   }
 
@@ -125,6 +126,11 @@ public class ExperimentReports {
   private static FinalResults.ModelResult bestBy(List<FinalResults.ModelResult> results,
       Function<MetricsView, Double> metric) {
     return results.stream().max(Comparator.comparingDouble(r -> value(r, metric))).orElseThrow();
+  }
+
+  private static String shown(FinalResults.ModelResult result, Function<MetricsView, Double> metric) {
+    Double value = metric.apply(result.test());
+    return value == null ? "undefined" : String.format(Locale.ROOT, "%.3f", value);
   }
 
   /** The metric, with undefined values counting as worst. */

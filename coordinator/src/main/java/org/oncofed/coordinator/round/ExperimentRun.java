@@ -71,7 +71,7 @@ final class ExperimentRun implements Runnable {
           ? strategy.initialState()
           : StrategyState.decode(Base64.getDecoder().decode(experiment.strategyState()));
       Best best = new Best(experiment.bestModelSha256(), experiment.bestRound(), experiment.bestScore());
-      for (int round = experiment.currentRound() + 1; round <= plan.rounds() && !cancelled; round++) {
+      for (int round = firstRoundToRun(experiment); round <= plan.rounds() && !cancelled; round++) {
         services.experiments().setCurrentRound(id, round);
         TrainingRoundRunner.Outcome outcome = rounds.run(round, global, state);
         if (!outcome.aggregated()) {
@@ -90,7 +90,9 @@ final class ExperimentRun implements Runnable {
         finish(ExperimentStatus.CANCELLED, "cancelled");
         return;
       }
-      if (global.sha256().equals(experiment.initialModelSha256())) {
+      boolean anyAggregated = services.rounds().findByExperimentIdOrderByRoundNo(id).stream()
+          .anyMatch(round -> round.status() == RoundStatus.AGGREGATED);
+      if (!anyAggregated) {
         finish(ExperimentStatus.FAILED, "no round reached its quorum: no global model was trained");
         return;
       }
@@ -111,6 +113,21 @@ final class ExperimentRun implements Runnable {
       LOG.error("Experiment {} failed", id, e);
       finish(ExperimentStatus.FAILED, Failures.rootMessage(e));
     }
+  }
+
+  /**
+   * The round to run first: the current one again if it was still open when the coordinator
+   * stopped (its accepted updates are restored), else the next.
+   */
+  private int firstRoundToRun(ExperimentRecord experiment) {
+    int current = experiment.currentRound();
+    if (current == 0) {
+      return 1;
+    }
+    boolean closed = services.rounds().findByExperimentIdAndRoundNo(experiment.id(), current)
+        .map(round -> round.status() != RoundStatus.OPEN)
+        .orElse(false);
+    return closed ? current + 1 : current;
   }
 
   /** The best model so far by the pooled validation metric. */

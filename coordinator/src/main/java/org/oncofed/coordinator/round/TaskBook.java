@@ -1,5 +1,8 @@
 package org.oncofed.coordinator.round;
 
+import io.micronaut.context.event.ApplicationEventListener;
+import io.micronaut.context.event.ShutdownEvent;
+import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.List;
@@ -21,7 +24,7 @@ import org.slf4j.LoggerFactory;
  * so that a dead node never holds a round until its deadline.
  */
 @Singleton
-public class TaskBook implements NodeLifecycleListener {
+public class TaskBook implements NodeLifecycleListener, ApplicationEventListener<ShutdownEvent>, Ordered {
 
   private static final Logger LOG = LoggerFactory.getLogger(TaskBook.class);
 
@@ -32,6 +35,7 @@ public class TaskBook implements NodeLifecycleListener {
   private final Clock clock;
   private final Map<String, OpenTask> open = new ConcurrentHashMap<>();
   private final Map<String, TaskProgress> progress = new ConcurrentHashMap<>();
+  private volatile boolean stopping;
 
   TaskBook(TaskRepository repository, Clock clock) {
     this.repository = repository;
@@ -101,8 +105,25 @@ public class TaskBook implements NodeLifecycleListener {
     return open.containsKey(taskId);
   }
 
+  /**
+   * From shutdown on, tasks stay as they are: sites disconnect because the coordinator is stopping,
+   * and the restarted coordinator resumes their rounds. Runs before the streams are closed.
+   */
+  @Override
+  public void onApplicationEvent(ShutdownEvent event) {
+    stopping = true;
+  }
+
+  @Override
+  public int getOrder() {
+    return Ordered.HIGHEST_PRECEDENCE;
+  }
+
   @Override
   public void onDisconnected(ConnectedNode node, String reason) {
+    if (stopping) {
+      return;
+    }
     List<String> tasks = open.values().stream()
         .filter(task -> task.task().siteId().equals(node.site().value()))
         .map(task -> task.task().taskId())

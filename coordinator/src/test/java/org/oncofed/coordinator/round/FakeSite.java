@@ -89,6 +89,12 @@ final class FakeSite implements AutoCloseable {
     throw new AssertionError(site + " received no training task within " + timeout);
   }
 
+  /** True when a training task has arrived that no call has taken yet. */
+  boolean hasPendingTrainTask() throws InterruptedException {
+    Thread.sleep(1_000);
+    return node.received.stream().anyMatch(CoordinatorMessage::hasTrain);
+  }
+
   EncodedParameters fetch(TrainTask task) {
     Iterator<ModelChunk> chunks = FederationGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS)
         .fetchModel(FetchModelRequest.newBuilder().setTaskId(task.getTaskId())
