@@ -72,7 +72,7 @@ public final class ServiceRunner {
     try {
       // Not Micronaut.run(): it logs a stack trace and exits on its own when startup fails.
       context.start();
-      context.findBean(EmbeddedApplication.class).ifPresent(EmbeddedApplication::start);
+      context.findBean(EmbeddedApplication.class).ifPresent(application -> application.start());
       return context;
     } catch (RuntimeException e) {
       errors.println(name + ": cannot start: " + Failures.rootMessage(e));

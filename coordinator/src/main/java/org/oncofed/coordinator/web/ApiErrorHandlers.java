@@ -17,7 +17,11 @@ import org.oncofed.coordinator.experiment.ExperimentNotFoundException;
 import org.oncofed.coordinator.experiment.ForbiddenException;
 import org.oncofed.coordinator.experiment.InvalidRequestException;
 
-/** Maps domain exceptions to HTTP answers in one place, each with an {@link ApiError} body. */
+/**
+ * Maps domain exceptions to HTTP answers in one place, each with an {@link ApiError} body. (Micronaut's
+ * {@code ExceptionHandler} declares a raw {@code HttpRequest}, hence the suppressed warnings.)
+ */
+@SuppressWarnings("rawtypes")
 final class ApiErrorHandlers {
 
   private ApiErrorHandlers() {}

@@ -25,6 +25,7 @@ import java.util.stream.Collectors;
  * ({@code training.learningRate}) and, for an unknown property, lists the accepted ones, rather
  * than the framework's "failed to convert argument".
  */
+@SuppressWarnings("rawtypes") // ExceptionHandler declares a raw HttpRequest
 @Produces
 @Singleton
 @Replaces(ConversionErrorHandler.class)
