@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param strategyState base64 of the aggregation strategy's state after the last round (server optimiser
  *     moments, for example), so that a restarted coordinator continues where it stopped
  */
-@MappedEntity("experiment")
+@MappedEntity(value = "experiment", escape = false)
 public record ExperimentRecord(
     @Id String id,
     String name,

@@ -9,7 +9,7 @@ import java.time.Instant;
  * A model an experiment produced or used. The parameters are a content-addressed file named by
  * {@code sha256}; the row records what it is and its provenance (canonical JSON, hashed).
  */
-@MappedEntity("model")
+@MappedEntity(value = "model", escape = false)
 public record ModelRecord(
     @Id String id,
     String experimentId,

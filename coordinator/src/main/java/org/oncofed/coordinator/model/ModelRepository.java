@@ -6,7 +6,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.util.List;
 import java.util.Optional;
 
-@JdbcRepository(dialect = Dialect.H2)
+@JdbcRepository(dialect = Dialect.ANSI)
 public interface ModelRepository extends CrudRepository<ModelRecord, String> {
 
   Optional<ModelRecord> findByExperimentIdAndSha256(String experimentId, String sha256);

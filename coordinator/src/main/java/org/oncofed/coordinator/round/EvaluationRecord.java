@@ -9,7 +9,7 @@ import org.oncofed.common.metrics.EvaluationCounts;
  * One site's evaluation of one model on one of its splits: a confusion matrix and score histograms
  * (canonical JSON of {@link org.oncofed.common.metrics.EvaluationCounts}), never per-example output.
  */
-@MappedEntity("evaluation")
+@MappedEntity(value = "evaluation", escape = false)
 public record EvaluationRecord(
     @Id String taskId,
     String experimentId,

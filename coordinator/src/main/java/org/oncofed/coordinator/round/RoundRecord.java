@@ -12,7 +12,7 @@ import java.time.Instant;
  * @param selectedSites comma-separated site ids the round's training tasks went to
  * @param trainLoss mean training loss reported by the accepted updates, weighted by sample count
  */
-@MappedEntity("experiment_round")
+@MappedEntity(value = "experiment_round", escape = false)
 public record RoundRecord(
     @Id String id,
     String experimentId,

@@ -9,7 +9,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 
-@JdbcRepository(dialect = Dialect.H2)
+@JdbcRepository(dialect = Dialect.ANSI)
 public interface RoundRepository extends CrudRepository<RoundRecord, String> {
 
   List<RoundRecord> findByExperimentIdOrderByRoundNo(String experimentId);

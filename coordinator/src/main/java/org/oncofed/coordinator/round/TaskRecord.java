@@ -14,7 +14,7 @@ import java.time.Instant;
  * @param resultSha256 hash of the accepted update, when one was accepted
  * @param metricsJson aggregate training metrics the site reported
  */
-@MappedEntity("task")
+@MappedEntity(value = "task", escape = false)
 public record TaskRecord(
     @Id String taskId,
     String experimentId,

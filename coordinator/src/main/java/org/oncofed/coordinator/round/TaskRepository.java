@@ -8,7 +8,7 @@ import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.List;
 
-@JdbcRepository(dialect = Dialect.H2)
+@JdbcRepository(dialect = Dialect.ANSI)
 public interface TaskRepository extends CrudRepository<TaskRecord, String> {
 
   List<TaskRecord> findByExperimentIdAndRoundNo(String experimentId, int roundNo);

@@ -11,7 +11,7 @@ import java.time.Instant;
  *
  * @param datasetJson canonical JSON of the dataset summary the node announced (counts only)
  */
-@MappedEntity("site")
+@MappedEntity(value = "site", escape = false)
 public record SiteRecord(
     @Id String siteId,
     Instant firstSeen,
