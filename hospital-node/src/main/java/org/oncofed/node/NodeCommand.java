@@ -1,5 +1,8 @@
 package org.oncofed.node;
 
+import org.oncofed.node.dataset.DatasetCommand;
+import org.oncofed.node.dicom.InspectCommand;
+import org.oncofed.node.synth.SynthCommand;
 import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -10,7 +13,7 @@ import picocli.CommandLine.Spec;
     name = "node",
     mixinStandardHelpOptions = true,
     description = "OncoFed hospital node: reads local DICOM data, trains locally, talks to the coordinator.",
-    subcommands = {org.oncofed.node.dicom.InspectCommand.class, org.oncofed.node.synth.SynthCommand.class, org.oncofed.node.dataset.DatasetCommand.class})
+    subcommands = {InspectCommand.class, SynthCommand.class, DatasetCommand.class})
 public final class NodeCommand implements Runnable {
 
   @Spec private CommandSpec spec;
