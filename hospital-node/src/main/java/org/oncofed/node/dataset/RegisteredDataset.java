@@ -58,7 +58,7 @@ public final class RegisteredDataset {
       DatasetSplit split, PreprocessingOptions options, ProgressListener progress) throws IOException {
     Objects.requireNonNull(split, "split");
     Objects.requireNonNull(options, "options");
-    SliceStore store = new SliceStore(DatasetRoot.open(Path.of(index.root())), reader, dataDir, options);
+    SliceStore store = new SliceStore(Path.of(index.root()), reader, dataDir, options);
     store.prepare(split.slices(), progress);
     return new SliceDataSetIterator(split, store, options);
   }

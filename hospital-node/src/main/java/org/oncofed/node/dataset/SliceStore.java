@@ -26,13 +26,17 @@ import org.oncofed.node.dicom.DicomReader;
  */
 final class SliceStore {
 
-  private final DatasetRoot root;
+  private final Path rootPath;
   private final DicomReader reader;
   private final Path directory;
   private final PreprocessingOptions options;
 
-  SliceStore(DatasetRoot root, DicomReader reader, Path dataDir, PreprocessingOptions options) {
-    this.root = Objects.requireNonNull(root, "root");
+  /**
+   * @param rootPath the dataset root; opened only when a slice has to be decoded, so training from
+   *     a filled cache works while the export share is offline
+   */
+  SliceStore(Path rootPath, DicomReader reader, Path dataDir, PreprocessingOptions options) {
+    this.rootPath = Objects.requireNonNull(rootPath, "rootPath");
     this.reader = Objects.requireNonNull(reader, "reader");
     this.options = Objects.requireNonNull(options, "options");
     this.directory = dataDir.resolve("cache").resolve("slices").resolve(settingsKey(options));
@@ -58,9 +62,13 @@ final class SliceStore {
         missingByFile.computeIfAbsent(s.path(), k -> new java.util.ArrayList<>()).add(s);
       }
     }
+    if (missingByFile.isEmpty()) {
+      return;
+    }
+    DatasetRoot root = DatasetRoot.open(rootPath);
     int done = 0;
     for (List<SliceRef> frames : missingByFile.values()) {
-      DicomImage image = decode(frames.get(0));
+      DicomImage image = decode(root, frames.get(0));
       for (SliceRef s : frames) {
         if (s.frame() >= image.pixels().frames()) {
           throw new IOException(s.path() + " has " + image.pixels().frames() + " frames, index expects frame " + s.frame());
@@ -87,7 +95,7 @@ final class SliceStore {
     return values;
   }
 
-  private DicomImage decode(SliceRef slice) throws IOException {
+  private DicomImage decode(DatasetRoot root, SliceRef slice) throws IOException {
     Path file = root.resolve(slice.path());
     if (Files.size(file) != slice.bytes()) {
       throw changed(slice);

@@ -52,8 +52,11 @@ final class SplitCommand implements Callable<Integer> {
     if (json) {
       Map<String, Object> counts = new LinkedHashMap<>();
       for (DatasetSplit s : new DatasetSplit[] {splits.train(), splits.validation(), splits.test()}) {
-        counts.put(s.role().name().toLowerCase(java.util.Locale.ROOT),
-            Map.of("patients", s.patients(), "slices", s.slices().size(), "classCounts", s.classCounts()));
+        Map<String, Object> part = new LinkedHashMap<>();
+        part.put("patients", s.patients());
+        part.put("slices", s.slices().size());
+        part.put("classCounts", s.classCounts());
+        counts.put(s.role().name().toLowerCase(java.util.Locale.ROOT), part);
       }
       out.println(DatasetIndexStore.JSON.writeValueAsString(counts));
     } else {

@@ -122,14 +122,15 @@ record Inspection(
       line(out, "image", "none (no Pixel Data)");
     }
     m.modalityLut().declared().ifPresent(r -> line(out, "modality LUT",
-        "slope " + r.slope() + ", intercept " + r.intercept() + " (" + m.modalityLut().source().label() + ")"));
+        "slope " + number(r.slope()) + ", intercept " + number(r.intercept()) + " ("
+            + m.modalityLut().source().label() + ")"));
     if (m.window().isPresent()) {
-      line(out, "window", "centre " + m.window().centers() + ", width " + m.window().widths());
+      line(out, "window", "centre " + numbers(m.window().centers()) + ", width " + numbers(m.window().widths()));
     }
     if (image != null) {
       PixelStatistics s = image.pixels().statistics(m.modalityLut());
       line(out, "values", String.format(Locale.ROOT, "min %s, max %s, mean %.4f (after modality LUT)",
-          s.min(), s.max(), s.mean()));
+          number(s.min()), number(s.max()), s.mean()));
       line(out, "pixel sha256", image.pixels().canonicalSha256());
     }
     line(out, "CT training", CtSuitability.refusal(m).map(r -> "refused: " + r).orElse("usable"));
@@ -170,6 +171,15 @@ record Inspection(
 
   private static Object oneOrMany(List<Double> values) {
     return values.isEmpty() ? null : values.size() == 1 ? values.get(0) : values;
+  }
+
+  private static String numbers(List<Double> values) {
+    return String.join("\\", values.stream().map(Inspection::number).toList());
+  }
+
+  /** 40 rather than 40.0; other values as Java prints them. */
+  private static String number(double value) {
+    return value == Math.rint(value) && Math.abs(value) < 1e15 ? Long.toString((long) value) : Double.toString(value);
   }
 
   private static void line(StringBuilder out, String label, String value) {

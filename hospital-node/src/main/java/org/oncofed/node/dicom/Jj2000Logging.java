@@ -7,7 +7,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * The JPEG 2000 codec (JJ2000) prints warnings straight to standard output by default, which would
- * corrupt {@code inspect --json}; its messages go to the node's log instead.
+ * corrupt {@code inspect --json}. Its messages go to the node's log at debug level instead: a
+ * codestream it cannot decode already surfaces as a {@link DicomFormatException}.
  */
 final class Jj2000Logging implements MsgLogger {
 
@@ -21,11 +22,7 @@ final class Jj2000Logging implements MsgLogger {
 
   @Override
   public void printmsg(int severity, String message) {
-    if (severity >= ERROR) {
-      LOG.warn("JPEG 2000 codec: {}", message);
-    } else {
-      LOG.debug("JPEG 2000 codec: {}", message);
-    }
+    LOG.debug("JPEG 2000 codec (severity {}): {}", severity, message);
   }
 
   @Override

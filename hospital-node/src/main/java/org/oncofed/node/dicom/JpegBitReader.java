@@ -1,9 +1,9 @@
 package org.oncofed.node.dicom;
 
 /**
- * Reads entropy-coded JPEG data bit by bit: removes stuffed zero bytes after 0xFF, stops at the
- * next marker and then yields zero bits (as libjpeg does for corrupt data), which bounds the work
- * on a truncated stream by the number of blocks left.
+ * Reads entropy-coded JPEG data bit by bit: removes stuffed zero bytes after 0xFF and stops at the
+ * next marker. Past it, it yields zero bits (bounding the work on a damaged stream by the number
+ * of blocks left) and remembers that it ran out, so the decoder can refuse the frame.
  */
 final class JpegBitReader {
 
@@ -13,6 +13,7 @@ final class JpegBitReader {
   private int buffer;
   private int count;
   private boolean atMarker;
+  private boolean ranOut;
 
   JpegBitReader(byte[] data, String where) {
     this.data = data;
@@ -23,6 +24,12 @@ final class JpegBitReader {
     pos = position;
     count = 0;
     atMarker = false;
+    ranOut = false;
+  }
+
+  /** True when the decoder needed bits beyond the scan's data. */
+  boolean ranOut() {
+    return ranOut;
   }
 
   /** Position of the marker that ended the scan (or the end of the data). */
@@ -70,6 +77,7 @@ final class JpegBitReader {
   private void fill() {
     count = 8;
     if (atMarker || pos >= data.length) {
+      ranOut = true;
       buffer = 0;
       return;
     }
@@ -82,6 +90,7 @@ final class JpegBitReader {
         return;
       }
       atMarker = true;
+      ranOut = true;
       buffer = 0;
       return;
     }

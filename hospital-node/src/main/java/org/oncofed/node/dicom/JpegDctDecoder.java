@@ -14,17 +14,6 @@ final class JpegDctDecoder {
     13, 6, 7, 14, 21, 28, 35, 42, 49, 56, 57, 50, 43, 36, 29, 22, 15, 23, 30, 37, 44, 51, 58, 59,
     52, 45, 38, 31, 39, 46, 53, 60, 61, 54, 47, 55, 62, 63
   };
-  private static final double[][] IDCT = new double[8][8];
-
-  static {
-    for (int x = 0; x < 8; x++) {
-      for (int u = 0; u < 8; u++) {
-        double scale = u == 0 ? Math.sqrt(0.5) : 1.0;
-        IDCT[x][u] = scale * Math.cos((2 * x + 1) * u * Math.PI / 16) / 2;
-      }
-    }
-  }
-
   private final byte[] data;
   private final String where;
   private final int[][] quantisation = new int[4][];
@@ -124,7 +113,8 @@ final class JpegDctDecoder {
       }
       int[] table = new int[64];
       for (int k = 0; k < 64; k++) {
-        table[k] = entryBytes == 1 ? data[pos] & 0xFF : u16(pos);
+        // Kept in natural (row-major) order, as the inverse DCT reads it.
+        table[ZIGZAG[k]] = entryBytes == 1 ? data[pos] & 0xFF : u16(pos);
         pos += entryBytes;
       }
       quantisation[tq] = table;
@@ -240,7 +230,7 @@ final class JpegDctDecoder {
     bits.start(pos);
 
     int[] coefficients = new int[64];
-    double[] samples = new double[64];
+    int[] samples = new int[64];
     int mcusX;
     int mcusY;
     if (count == 1) {
@@ -273,11 +263,14 @@ final class JpegDctDecoder {
         }
       }
     }
+    if (bits.ranOut()) {
+      throw malformed("scan data ends before its last block (truncated or corrupt)");
+    }
     pos = bits.end();
     scans++;
   }
 
-  private void decodeBlock(Component c, int bx, int by, int[] coefficients, double[] samples)
+  private void decodeBlock(Component c, int bx, int by, int[] coefficients, int[] samples)
       throws DicomFormatException {
     int[] q = quantisation[c.tq];
     if (q == null) {
@@ -289,7 +282,7 @@ final class JpegDctDecoder {
       throw malformed("DC difference of " + size + " bits");
     }
     c.predictor += bits.receiveExtend(size);
-    coefficients[0] = c.predictor * q[0];
+    coefficients[0] = c.predictor;
     for (int k = 1; k < 64; ) {
       int rs = c.ac.decode(bits);
       int run = rs >> 4;
@@ -305,46 +298,17 @@ final class JpegDctDecoder {
       if (k > 63) {
         throw malformed("AC coefficient index beyond 63");
       }
-      coefficients[ZIGZAG[k]] = bits.receiveExtend(s) * q[k];
+      coefficients[ZIGZAG[k]] = bits.receiveExtend(s);
       k++;
     }
-    inverseDct(coefficients, samples);
-    int shift = 1 << (precision - 1);
-    int max = (1 << precision) - 1;
+    JpegIdct.islow(coefficients, q, precision, samples);
     int x0 = bx * 8;
     int y0 = by * 8;
     if (x0 + 8 > c.planeWidth || y0 + 8 > c.planeHeight) {
       return;
     }
     for (int y = 0; y < 8; y++) {
-      int row = (y0 + y) * c.planeWidth + x0;
-      for (int x = 0; x < 8; x++) {
-        long v = Math.round(samples[y * 8 + x] + shift);
-        c.plane[row + x] = (int) Math.max(0, Math.min(max, v));
-      }
-    }
-  }
-
-  /** Separable 8x8 inverse DCT (T.81 A.3.3) in double precision. */
-  private static void inverseDct(int[] in, double[] out) {
-    double[] tmp = new double[64];
-    for (int v = 0; v < 8; v++) {
-      for (int x = 0; x < 8; x++) {
-        double sum = 0;
-        for (int u = 0; u < 8; u++) {
-          sum += IDCT[x][u] * in[v * 8 + u];
-        }
-        tmp[v * 8 + x] = sum;
-      }
-    }
-    for (int y = 0; y < 8; y++) {
-      for (int x = 0; x < 8; x++) {
-        double sum = 0;
-        for (int v = 0; v < 8; v++) {
-          sum += IDCT[y][v] * tmp[v * 8 + x];
-        }
-        out[y * 8 + x] = sum;
-      }
+      System.arraycopy(samples, y * 8, c.plane, (y0 + y) * c.planeWidth + x0, 8);
     }
   }
 

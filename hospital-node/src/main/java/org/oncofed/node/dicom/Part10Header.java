@@ -58,6 +58,23 @@ record Part10Header(
     return new Part10Header(preamble, true, ts, false, meta.end(), meta.dataSet());
   }
 
+  /** Bytes {@link #requireDicomPrefix} needs to see: preamble, {@code DICM} and nothing more. */
+  static final int PREFIX_BYTES = 132;
+
+  /**
+   * Refuses, from its first bytes alone, a file that cannot be DICOM, so that a large file of
+   * another kind is never read whole. Messages are those {@link #read} would give.
+   */
+  static void requireDicomPrefix(byte[] prefix, long fileSize) throws DicomFormatException {
+    if (fileSize == 0) {
+      throw new DicomFormatException(DicomFormatException.Reason.NOT_DICOM, "empty file (0 bytes)");
+    }
+    boolean magic = (prefix.length >= 132 && hasMagicAt(prefix, 128)) || (prefix.length >= 4 && hasMagicAt(prefix, 0));
+    if (!magic) {
+      infer(prefix, 0);
+    }
+  }
+
   /**
    * Infers the encoding of a data set with no declared transfer syntax from its first element:
    * a plausible first group number decides the byte order, two letters naming a VR after the tag
@@ -88,9 +105,12 @@ record Part10Header(
             + describeFirstTag(little, start) + ")");
   }
 
-  /** Data sets start with a low even group (0008 in practice; 0000-0028 for old exports). */
+  /**
+   * Data sets start with a low even group: 0008 in practice, up to 0028 for sparse old exports.
+   * Group 0000 is refused: a file of zeros would otherwise pass as endless empty elements.
+   */
   private static boolean plausibleFirstGroup(int group) {
-    return group <= 0x0028 && group % 2 == 0;
+    return group >= 0x0002 && group <= 0x0028 && group % 2 == 0;
   }
 
   private static boolean hasMagicAt(byte[] file, int offset) {

@@ -3,10 +3,12 @@ package org.oncofed.node.dicom;
 import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
 import java.nio.file.AccessDeniedException;
 import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.Objects;
 import java.util.zip.DataFormatException;
@@ -105,18 +107,28 @@ public final class Part10Reader implements DicomReader {
     }
   }
 
+  /**
+   * Reads a whole file, after its size and first bytes show it can be DICOM: an export folder may
+   * hold videos or archives of gigabytes that must not be loaded to find out.
+   */
   private byte[] readFile(Path file) throws DicomFormatException {
     Objects.requireNonNull(file, "file");
-    try {
-      if (Files.isDirectory(file)) {
-        throw new DicomFormatException(DicomFormatException.Reason.UNREADABLE, "is a directory");
-      }
-      long size = Files.size(file);
+    if (Files.isDirectory(file)) {
+      throw new DicomFormatException(DicomFormatException.Reason.UNREADABLE, "is a directory");
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
       if (size > limits.maxFileBytes()) {
         throw DicomFormatException.limit(
             "file is " + size + " bytes, above the limit of " + limits.maxFileBytes());
       }
-      return Files.readAllBytes(file);
+      ByteBuffer prefix = ByteBuffer.allocate((int) Math.min(size, Part10Header.PREFIX_BYTES));
+      readFully(channel, prefix);
+      Part10Header.requireDicomPrefix(prefix.array(), size);
+      ByteBuffer whole = ByteBuffer.allocate((int) size);
+      whole.put(prefix.flip());
+      readFully(channel, whole);
+      return whole.array();
     } catch (NoSuchFileException e) {
       throw new DicomFormatException(DicomFormatException.Reason.UNREADABLE, "no such file", e);
     } catch (AccessDeniedException e) {
@@ -124,6 +136,14 @@ public final class Part10Reader implements DicomReader {
     } catch (IOException | OutOfMemoryError e) {
       throw new DicomFormatException(
           DicomFormatException.Reason.UNREADABLE, "cannot read file: " + e.getMessage(), e);
+    }
+  }
+
+  private static void readFully(FileChannel channel, ByteBuffer target) throws IOException {
+    while (target.hasRemaining()) {
+      if (channel.read(target) < 0) {
+        throw new IOException("file shrank while being read");
+      }
     }
   }
 }

@@ -31,6 +31,14 @@ final class PixelDataDecoder {
               + " frames x " + format.samplesPerPixel() + " samples = " + format.totalSamples()
               + " samples exceeds the limit of " + limits.maxDecodedSamples());
     }
+    long bytesNeeded = 4L * format.totalSamples();
+    long heap = Runtime.getRuntime().maxMemory();
+    if (bytesNeeded > heap / 2) {
+      // Refused up front: a failed allocation this size would take the whole node down with it.
+      throw DicomFormatException.limit(
+          "image needs " + (bytesNeeded >> 20) + " MiB decoded, more than half of this node's "
+              + (heap >> 20) + " MiB heap");
+    }
     List<ByteBuffer> frames = syntax.encapsulated()
         ? encapsulatedFrames(dataSet.buffer(), pixelData, format, syntax, limits)
         : nativeFrames(dataSet.buffer(), pixelData, format, syntax);

@@ -56,9 +56,9 @@ final class Lesion {
       spiculeAngles[i] = random.nextDouble() * 2 * Math.PI;
       spiculeLengths[i] = radius * (0.4 + random.nextDouble() * 0.8);
     }
-    coreFraction = malignant && random.nextDouble() < 0.8 ? 0.4 + random.nextDouble() * 0.25 : 0;
+    coreFraction = malignant && random.nextDouble() < 0.9 ? 0.4 + random.nextDouble() * 0.25 : 0;
     // Necrosis is fluid-dense; a lung carcinoma may instead cavitate and hold air.
-    coreHu = site == Site.LIVER ? 18 : random.nextDouble() < 0.4 ? -850 : 8;
+    coreHu = site == Site.LIVER ? 15 : random.nextDouble() < 0.45 ? -850 : 5;
     // A fifth of benign lung nodules are calcified granulomas: uniformly dense.
     boolean calcified = !malignant && site == Site.LUNG && random.nextDouble() < 0.2;
     baseHu = switch (site) {
@@ -72,15 +72,15 @@ final class Lesion {
   /** A lesion of the given class placed inside the lung or liver of {@code anatomy}. */
   static Lesion place(TumourClass kind, Anatomy anatomy, SplittableRandom random) {
     boolean malignant = kind == TumourClass.MALIGNANT;
-    double radius = malignant ? 12 + random.nextDouble() * 14 : 6 + random.nextDouble() * 8;
-    boolean liver = random.nextDouble() < 0.2;
+    double radius = malignant ? 12 + random.nextDouble() * 13 : 5 + random.nextDouble() * 7;
+    boolean liver = random.nextDouble() < 0.1;
     double z = liver
         ? Anatomy.LENGTH_MM * (0.75 + random.nextDouble() * 0.2)
         : Anatomy.LENGTH_MM * (0.2 + random.nextDouble() * 0.35);
     Ellipse organ = liver ? anatomy.liver(z)
         : random.nextBoolean() ? anatomy.leftLung(z) : anatomy.rightLung(z);
     double angle = random.nextDouble() * 2 * Math.PI;
-    double r = Math.sqrt(random.nextDouble()) * 0.6;
+    double r = Math.sqrt(random.nextDouble()) * 0.55;
     double x = organ.cx() + r * organ.a() * Math.cos(angle);
     double y = organ.cy() + r * organ.b() * Math.sin(angle);
     return new Lesion(kind, liver ? Site.LIVER : Site.LUNG, x, y, z, radius, Math.max(radius, 12), random);

@@ -15,11 +15,11 @@ import java.util.Locale;
  * @param kernelSharpen unsharp-mask gain of a sharp kernel (0 for none)
  */
 public enum ScannerProfile {
-  SOFT("OncoScan 64", "SOFT-B30", 192, 1.8, 1.0, 16, 0.9, 0, -1024, false, 12, 5.0, 40, 400,
+  SOFT("OncoScan 64", "SOFT-B30", 192, 1.8, 0.8, 16, 0.6, 0, -1024, false, 12, 5.0, 40, 400,
       new double[] {0.5, 0.25, 0.25}),
   STANDARD("OncoScan 128", "STANDARD", 256, 1.4, 0.7, 14, 0, 0, -1000, false, 16, 3.0, 50, 350,
       new double[] {0.4, 0.3, 0.3}),
-  SHARP("OncoScan Flash", "SHARP-B70", 160, 2.3, 0.5, 13, 0, 1.0, 0, true, 16, 2.5, -600, 1500,
+  SHARP("OncoScan Flash", "SHARP-B70", 160, 2.3, 0.5, 10, 0, 0.7, 0, true, 16, 2.5, -600, 1500,
       new double[] {0.3, 0.3, 0.4});
 
   private final String model;

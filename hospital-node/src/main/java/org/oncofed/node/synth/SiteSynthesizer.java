@@ -1,7 +1,6 @@
 package org.oncofed.node.synth;
 
 import java.io.IOException;
-import java.math.BigDecimal;
 import java.math.BigInteger;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
@@ -15,9 +14,6 @@ import java.util.SplittableRandom;
 import java.util.stream.Stream;
 import org.oncofed.common.TumourClass;
 import org.oncofed.node.dataset.Apportionment;
-import org.oncofed.node.dicom.DicomWriter;
-import org.oncofed.node.dicom.Tag;
-import org.oncofed.node.dicom.Vr;
 
 /**
  * Writes a synthetic hospital: CT Image Storage files of made-up patients, each a short series of
@@ -118,70 +114,19 @@ public final class SiteSynthesizer {
         ? 30 + random.nextDouble() * (Anatomy.LENGTH_MM - 60)
         : lesion.z();
     double noiseScale = 0.8 + random.nextDouble() * 0.4;
-    String studyUid = uid(random);
-    String seriesUid = uid(random);
-    String frameOfReference = uid(random);
-    String studyDate = String.format(Locale.ROOT, "2024%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28));
-    String studyTime = String.format(Locale.ROOT, "%02d%02d%02d", 7 + random.nextInt(11), random.nextInt(60), random.nextInt(60));
+    CtSliceFile.Study study = new CtSliceFile.Study(request.site(), identity, uid(random), uid(random), uid(random),
+        String.format(Locale.ROOT, "2024%02d%02d", 1 + random.nextInt(12), 1 + random.nextInt(28)),
+        String.format(Locale.ROOT, "%02d%02d%02d", 7 + random.nextInt(11), random.nextInt(60), random.nextInt(60)));
     // Export layout with neutral names (PAnnnn/STnnnn/SEnnnn), as PACS media exports write.
     Path series = out.resolve(String.format(Locale.ROOT, "PA%05d/ST0001/SE0001", index + 1));
     Files.createDirectories(series);
-    double half = (scanner.matrix() * scanner.pixelSpacing()) / 2;
     for (int s = 0; s < slices; s++) {
       double z = center + (s - (slices - 1) / 2.0) * interval;
       short[] pixels = renderer.render(anatomy, lesion, z, noiseScale, random);
-      String spacing = ds(scanner.pixelSpacing());
-      byte[] file = new DicomWriter(CT_IMAGE_STORAGE, uid(random))
-          .text(Tag.IMAGE_TYPE, Vr.CS, "ORIGINAL\\PRIMARY\\AXIAL")
-          .text(Tag.STUDY_DATE, Vr.DA, studyDate)
-          .text(Tag.SERIES_DATE, Vr.DA, studyDate)
-          .text(Tag.STUDY_TIME, Vr.TM, studyTime)
-          .text(Tag.ACCESSION_NUMBER, Vr.SH, identity.accession())
-          .text(Tag.MODALITY, Vr.CS, "CT")
-          .text(Tag.MANUFACTURER, Vr.LO, "OncoFed Synthetic")
-          .text(Tag.INSTITUTION_NAME, Vr.LO, "Synthetic hospital " + request.site())
-          .text(Tag.REFERRING_PHYSICIAN_NAME, Vr.PN, "")
-          .text(Tag.SERIES_DESCRIPTION, Vr.LO, "Synthetic chest CT")
-          .text(Tag.MANUFACTURER_MODEL_NAME, Vr.LO, scanner.model())
-          .text(Tag.PATIENT_NAME, Vr.PN, identity.name())
-          .text(Tag.PATIENT_ID, Vr.LO, identity.patientId())
-          .text(Tag.PATIENT_BIRTH_DATE, Vr.DA, identity.birthDate())
-          .text(Tag.PATIENT_SEX, Vr.CS, identity.sex())
-          .text(Tag.BODY_PART_EXAMINED, Vr.CS, "CHEST")
-          .text(Tag.SLICE_THICKNESS, Vr.DS, ds(scanner.sliceThickness()))
-          .text(Tag.KVP, Vr.DS, "120")
-          .text(Tag.CONVOLUTION_KERNEL, Vr.SH, scanner.kernelName())
-          .text(Tag.PATIENT_POSITION, Vr.CS, "HFS")
-          .text(Tag.STUDY_INSTANCE_UID, Vr.UI, studyUid)
-          .text(Tag.SERIES_INSTANCE_UID, Vr.UI, seriesUid)
-          .text(Tag.STUDY_ID, Vr.SH, "1")
-          .text(Tag.SERIES_NUMBER, Vr.IS, "1")
-          .text(Tag.ACQUISITION_NUMBER, Vr.IS, "1")
-          .text(Tag.INSTANCE_NUMBER, Vr.IS, Integer.toString(s + 1))
-          .text(Tag.IMAGE_POSITION_PATIENT, Vr.DS, ds(-half) + "\\" + ds(-half) + "\\" + ds(-z))
-          .text(Tag.IMAGE_ORIENTATION_PATIENT, Vr.DS, "1\\0\\0\\0\\1\\0")
-          .text(Tag.FRAME_OF_REFERENCE_UID, Vr.UI, frameOfReference)
-          .text(Tag.POSITION_REFERENCE_INDICATOR, Vr.LO, "")
-          .text(Tag.SLICE_LOCATION, Vr.DS, ds(-z))
-          .uint16(Tag.SAMPLES_PER_PIXEL, 1)
-          .text(Tag.PHOTOMETRIC_INTERPRETATION, Vr.CS, "MONOCHROME2")
-          .uint16(Tag.ROWS, scanner.matrix())
-          .uint16(Tag.COLUMNS, scanner.matrix())
-          .text(Tag.PIXEL_SPACING, Vr.DS, spacing + "\\" + spacing)
-          .uint16(Tag.BITS_ALLOCATED, 16)
-          .uint16(Tag.BITS_STORED, scanner.bitsStored())
-          .uint16(Tag.HIGH_BIT, scanner.bitsStored() - 1)
-          .uint16(Tag.PIXEL_REPRESENTATION, scanner.signed() ? 1 : 0)
-          .text(Tag.WINDOW_CENTER, Vr.DS, Integer.toString(scanner.windowCenter()))
-          .text(Tag.WINDOW_WIDTH, Vr.DS, Integer.toString(scanner.windowWidth()))
-          .text(Tag.RESCALE_INTERCEPT, Vr.DS, Integer.toString(scanner.rescaleIntercept()))
-          .text(Tag.RESCALE_SLOPE, Vr.DS, "1")
-          .text(Tag.RESCALE_TYPE, Vr.LO, "HU")
-          .pixelData16(pixels)
-          .toBytes();
+      byte[] file = CtSliceFile.encode(study, scanner, s + 1, z, uid(random), pixels);
       Files.write(series.resolve(String.format(Locale.ROOT, "IM%04d.dcm", s + 1)), file);
     }
-    labels.append(seriesUid).append(',').append(kind.label()).append('\n');
+    labels.append(study.seriesUid()).append(',').append(kind.label()).append('\n');
     return slices;
   }
 
@@ -190,11 +135,5 @@ public final class SiteSynthesizer {
     byte[] bytes = new byte[16];
     random.nextBytes(bytes);
     return "2.25." + new BigInteger(1, bytes);
-  }
-
-  /** Decimal String: plain notation, at most 16 characters. */
-  private static String ds(double value) {
-    String s = new BigDecimal(Double.toString(value)).stripTrailingZeros().toPlainString();
-    return s.length() <= 16 ? s : String.format(Locale.ROOT, "%.6f", value);
   }
 }

@@ -60,14 +60,14 @@ final class SliceRenderer {
 
   /** Vessel cross-sections in the lungs: {x, y, radius, HU}. */
   private static double[][] vessels(Anatomy.Section section, boolean contrast, SplittableRandom random) {
-    int count = 6 + random.nextInt(10);
+    int count = 4 + random.nextInt(7);
     double[][] out = new double[count][];
     int placed = 0;
     for (int tries = 0; tries < 200 && placed < count; tries++) {
       double x = -150 + random.nextDouble() * 300;
       double y = -120 + random.nextDouble() * 240;
       if (section.inLung(x, y)) {
-        out[placed++] = new double[] {x, y, 1 + random.nextDouble() * 2.2, contrast ? 150 : 40};
+        out[placed++] = new double[] {x, y, 0.8 + random.nextDouble() * 1.4, contrast ? 150 : 40};
       }
     }
     return java.util.Arrays.copyOf(out, placed);

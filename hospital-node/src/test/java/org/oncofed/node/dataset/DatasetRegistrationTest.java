@@ -151,7 +151,10 @@ class DatasetRegistrationTest {
   }
 
   private Path copyOf(Path source) throws IOException {
-    Path target = temp.resolve("copy");
+    return copy(source, temp.resolve("copy"));
+  }
+
+  static Path copy(Path source, Path target) throws IOException {
     try (Stream<Path> files = Files.walk(source)) {
       for (Path f : files.toList()) {
         Path to = target.resolve(source.relativize(f).toString());

@@ -54,6 +54,35 @@ class PatientSplitterTest {
   }
 
   @Test
+  void givesEverySplitAPatientEvenOnASmallSite() {
+    List<IndexedInstance> small = new ArrayList<>();
+    TumourClass[] labels = {TumourClass.NORMAL, TumourClass.NORMAL, TumourClass.NORMAL, TumourClass.BENIGN,
+        TumourClass.BENIGN, TumourClass.MALIGNANT};
+    for (int p = 0; p < labels.length; p++) {
+      small.add(instance("patient-" + p, "sop-" + p, labels[p], 1));
+    }
+
+    DatasetSplits splits = PatientSplitter.split(small, 11, SplitFractions.DEFAULT);
+
+    assertThat(splits.train().patients()).isEqualTo(4);
+    assertThat(splits.validation().patients()).isEqualTo(1);
+    assertThat(splits.test().patients()).isEqualTo(1);
+  }
+
+  @Test
+  void quotasFollowTheFractionsOverAllPatientsAndWithinEachClass() {
+    int[][] quotas = PatientSplitter.quotas(new int[] {12, 10, 8}, new double[] {0.7, 0.15, 0.15});
+
+    assertThat(quotas[0][0] + quotas[1][0] + quotas[2][0]).isEqualTo(21);
+    assertThat(quotas[0][1] + quotas[1][1] + quotas[2][1]).isIn(4, 5);
+    assertThat(quotas[0][2] + quotas[1][2] + quotas[2][2]).isIn(4, 5);
+    assertThat(quotas[0]).containsExactly(8, 2, 2);
+    for (int[] stratum : quotas) {
+      assertThat(stratum[1] + stratum[2]).isPositive();
+    }
+  }
+
+  @Test
   void expandsMultiFrameInstancesIntoOneSlicePerFrame() {
     List<IndexedInstance> one = List.of(instance("p", "s", TumourClass.BENIGN, 4));
 

@@ -10,6 +10,7 @@ import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.List;
+import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -23,14 +24,22 @@ import org.oncofed.node.synth.SiteSynthesizer;
 
 class SliceDataSetIteratorTest {
 
+  @TempDir static Path shared;
+  private static Path original;
+
   @TempDir Path temp;
   private Path site;
   private Path dataDir;
   private RegisteredDataset dataset;
 
+  @BeforeAll
+  static void writeSite() throws IOException {
+    original = SyntheticSites.write(shared.resolve("site"), "east", 6, ScannerProfile.SHARP);
+  }
+
   @BeforeEach
   void registerSite() throws IOException {
-    site = SyntheticSites.write(temp.resolve("site"), "east", 6, ScannerProfile.SHARP);
+    site = DatasetRegistrationTest.copy(original, temp.resolve("site"));
     dataDir = temp.resolve("node");
     new DatasetRegistration(new Part10Reader(), Clock.systemUTC())
         .register(dataDir, site, site.resolve(SiteSynthesizer.LABELS_FILE), ProgressListener.NONE);
@@ -106,11 +115,17 @@ class SliceDataSetIteratorTest {
   }
 
   @Test
-  void decodesEachSliceOnceAndServesLaterEpochsAndIteratorsFromTheCache() throws IOException {
+  void decodesEachSliceOnceAndServesLaterEpochsAndIteratorsFromTheCacheEvenWithTheRootGone() throws IOException {
     DatasetSplit train = dataset.split(1, new SplitFractions(1, 0, 0)).train();
     dataset.iterator(train, options(1, false, 8));
     for (Path file : DatasetRegistrationTest.dicomFiles(site)) {
       Files.delete(file);
+    }
+    Files.delete(site.resolve(SiteSynthesizer.LABELS_FILE));
+    try (var folders = Files.walk(site)) {
+      for (Path folder : folders.sorted(java.util.Comparator.reverseOrder()).toList()) {
+        Files.delete(folder);
+      }
     }
 
     SliceDataSetIterator again = dataset.iterator(train, options(1, false, 8));

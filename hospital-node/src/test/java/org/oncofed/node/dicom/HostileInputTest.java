@@ -4,9 +4,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.zip.Deflater;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
  * Files built to hurt a reader. Each must be refused with a specific reason, quickly, without
@@ -234,6 +238,28 @@ class HostileInputTest {
 
     assertRefused(() -> reader.readMetadata(text), DicomFormatException.Reason.NOT_DICOM,
         "not a DICOM file");
+  }
+
+  @Test
+  void refusesALargeFileThatIsNotDicomFromItsFirstBytes(@TempDir Path dir) throws IOException {
+    Path zeros = dir.resolve("disk-image.dcm");
+    try (RandomAccessFile file = new RandomAccessFile(zeros.toFile(), "rw")) {
+      file.setLength(512L << 20);
+    }
+
+    assertRefused(() -> reader.readMetadata(zeros), DicomFormatException.Reason.NOT_DICOM,
+        "not a DICOM file: no 'DICM' marker and the first bytes are not a data element (tag (0000,0000))");
+  }
+
+  @Test
+  void refusesAFileAboveTheSizeLimitBeforeReadingIt(@TempDir Path dir) throws IOException {
+    Path big = dir.resolve("big.dcm");
+    try (RandomAccessFile file = new RandomAccessFile(big.toFile(), "rw")) {
+      file.setLength(3L << 30);
+    }
+
+    assertRefused(() -> reader.readMetadata(big), DicomFormatException.Reason.LIMIT_EXCEEDED,
+        "file is 3221225472 bytes, above the limit of 1073741824");
   }
 
   private static byte[] deflate(byte[] data) {
