@@ -58,6 +58,13 @@ final class ExperimentWatcher {
             number(v.macroAuc().estimate()), v.examples()));
       }
     }
+    for (ExperimentView.TaskView task : view.openTasks()) {
+      if (task.epoch() != null && once("progress " + task.taskId() + " " + task.epoch())) {
+        console.detail(String.format(Locale.ROOT, "  %s %s: epoch %d/%d, loss %.3f", task.site(),
+            task.kind().equals("BASELINE") ? "local-only baseline" : "round " + task.round(), task.epoch(),
+            task.totalEpochs(), task.loss()));
+      }
+    }
     boolean baselines = view.openTasks().stream().anyMatch(task -> task.kind().equals("BASELINE"));
     if (baselines && once("baselines")) {
       console.detail("training local-only baselines with the same budget at every site");
