@@ -3,6 +3,7 @@ package org.oncofed.node.dataset;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
+import java.util.Optional;
 import org.oncofed.node.dicom.DicomReader;
 import org.oncofed.node.dicom.Part10Reader;
 
@@ -26,10 +27,16 @@ public final class RegisteredDataset {
   public static RegisteredDataset load(Path dataDir) throws IOException {
     Objects.requireNonNull(dataDir, "dataDir");
     DatasetIndexStore store = new DatasetIndexStore(dataDir);
-    DatasetIndex index = store.load().orElseThrow(() -> new IOException(
+    return find(dataDir).orElseThrow(() -> new IOException(
         "no dataset registered in " + dataDir + " (expected " + store.indexFile()
             + "); run 'node dataset register' first"));
-    return new RegisteredDataset(dataDir, index, new Part10Reader());
+  }
+
+  /** The registration in {@code dataDir}, or empty when none was made; fails when one is unreadable. */
+  public static Optional<RegisteredDataset> find(Path dataDir) throws IOException {
+    Objects.requireNonNull(dataDir, "dataDir");
+    Optional<DatasetIndex> index = new DatasetIndexStore(dataDir).load();
+    return index.map(found -> new RegisteredDataset(dataDir, found, new Part10Reader()));
   }
 
   public DatasetIndex index() {

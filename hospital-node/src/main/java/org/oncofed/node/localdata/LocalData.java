@@ -136,11 +136,10 @@ public class LocalData {
     synchronized (this) {
       if (loaded == null && Files.isDirectory(dataDir)) {
         try {
-          RegisteredDataset dataset = RegisteredDataset.load(dataDir);
-          loaded = new Loaded(dataset, dataset.split(splitSeed, SplitFractions.DEFAULT));
-          LOG.info("Dataset {} registered in {}", dataset.fingerprint().substring(0, 12), dataDir);
-        } catch (java.nio.file.NoSuchFileException e) {
-          LOG.debug("No dataset registered in {}", dataDir);
+          RegisteredDataset.find(dataDir).ifPresent(dataset -> {
+            loaded = new Loaded(dataset, dataset.split(splitSeed, SplitFractions.DEFAULT));
+            LOG.info("Dataset {} registered in {}", dataset.fingerprint().substring(0, 12), dataDir);
+          });
         } catch (IOException | RuntimeException e) {
           LOG.warn("The dataset registered in {} cannot be used: {}", dataDir, e.getMessage());
         }

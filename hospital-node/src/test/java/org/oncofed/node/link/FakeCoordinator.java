@@ -24,13 +24,15 @@ import org.oncofed.proto.federation.v1.Welcome;
  * A stand-in for the coordinator's federation service, over real mutual TLS on loopback with the
  * coordinator certificate of a development PKI, that records what the node sends.
  */
-final class FakeCoordinator implements AutoCloseable {
+public final class FakeCoordinator implements AutoCloseable {
 
-  final BlockingQueue<Hello> hellos = new LinkedBlockingQueue<>();
+  public final BlockingQueue<Hello> hellos = new LinkedBlockingQueue<>();
+  public final BlockingQueue<NodeMessage> reports = new LinkedBlockingQueue<>();
   final AtomicInteger heartbeats = new AtomicInteger();
+  private volatile StreamObserver<CoordinatorMessage> stream;
   private final Server server;
 
-  FakeCoordinator(DevPki pki, int port) throws IOException {
+  public FakeCoordinator(DevPki pki, int port) throws IOException {
     ProjectPki keys = ProjectPki.load(pki.coordinator().certificate(), pki.coordinator().privateKey(),
         pki.caCertificate(), pki.crl(), Clock.systemUTC());
     server = NettyServerBuilder.forAddress(new InetSocketAddress("127.0.0.1", port))
@@ -38,6 +40,7 @@ final class FakeCoordinator implements AutoCloseable {
         .addService(new FederationGrpc.FederationImplBase() {
           @Override
           public StreamObserver<NodeMessage> connect(StreamObserver<CoordinatorMessage> out) {
+            stream = out;
             return new StreamObserver<>() {
               @Override
               public void onNext(NodeMessage message) {
@@ -48,6 +51,8 @@ final class FakeCoordinator implements AutoCloseable {
                       .build());
                 } else if (message.hasHeartbeat()) {
                   heartbeats.incrementAndGet();
+                } else {
+                  reports.add(message);
                 }
               }
 
@@ -65,8 +70,13 @@ final class FakeCoordinator implements AutoCloseable {
         .start();
   }
 
-  int port() {
+  public int port() {
     return server.getPort();
+  }
+
+  /** Sends a message on the node's current control stream. */
+  public synchronized void send(CoordinatorMessage message) {
+    stream.onNext(message);
   }
 
   @Override
