@@ -14,8 +14,15 @@ class ScratchFedSim {
   record Site(String name, RegisteredDataset ds, DatasetSplits splits) {}
   @Test void sim() throws Exception {
     List<Site> sites = new ArrayList<>();
+    double scale = Double.parseDouble(System.getProperty("scale", "1"));
+    Path root = Path.of("/tmp/sim-" + scale);
+    for (var h : SyntheticHospitals.threeSites(scale)) {
+      if (!java.nio.file.Files.exists(root.resolve("nodes").resolve(h.site()))) {
+        System.out.println("SYNTH " + SyntheticHospitals.prepare(h, root.resolve("archives"), root.resolve("nodes").resolve(h.site())));
+      }
+    }
     for (String s : List.of("northshore", "riverside", "lakeside")) {
-      RegisteredDataset ds = RegisteredDataset.load(Path.of("/work/main/oncofed-work/demo/nodes/" + s));
+      RegisteredDataset ds = RegisteredDataset.load(root.resolve("nodes").resolve(s));
       sites.add(new Site(s, ds, ds.split(20241121L, SplitFractions.DEFAULT)));
     }
     ModelCatalogue cat = ModelCatalogue.standard();

@@ -4,6 +4,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
+import io.grpc.health.v1.HealthCheckRequest;
+import io.grpc.health.v1.HealthCheckResponse;
+import io.grpc.health.v1.HealthGrpc;
 import io.grpc.netty.shaded.io.grpc.netty.GrpcSslContexts;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
 import io.grpc.netty.shaded.io.netty.handler.ssl.SslProvider;
@@ -120,6 +123,20 @@ class FederationChannelTest {
   @Test
   void refusesExpiredCertificate() throws Exception {
     assertRefusedAtHandshake(coordinator.channel(bad.expired()), "expired-site");
+  }
+
+  @Test
+  void healthServiceAnswersAnyHolderOfAProjectCertificate() throws Exception {
+    ManagedChannel channel = coordinator.channel(researcher);
+    try {
+      HealthCheckResponse response = HealthGrpc.newBlockingStub(channel)
+          .withDeadlineAfter(10, java.util.concurrent.TimeUnit.SECONDS)
+          .check(HealthCheckRequest.newBuilder().setService("oncofed.federation.v1.Federation").build());
+
+      assertThat(response.getStatus()).isEqualTo(HealthCheckResponse.ServingStatus.SERVING);
+    } finally {
+      RunningCoordinator.shutdown(channel);
+    }
   }
 
   @Test
