@@ -110,18 +110,21 @@ public class Submissions {
   public String acceptUpdate(ReceivedUpdate update) {
     TaskBook.OpenTask open = book.require(update.taskId(), update.site());
     TaskRecord task = open.task();
-    try {
-      if (tasks.existsByExperimentIdAndResultSha256(task.experimentId(), update.sha256())) {
-        throw rejected(update.site(), "replayed update: identical bytes (" + update.sha256() + ") were already received");
+    synchronized (open.owner()) {
+      if (!book.isOpen(task.taskId())) {
+        throw new TaskRefusedException("task " + task.taskId() + " finished while its update was being received");
       }
-      requireFinite(update.site(), update.parameters());
-      open.owner().acceptUpdate(task, update);
-    } catch (UpdateRejectedException e) {
-      reject(task, e.reason(), update.sha256());
-      throw e;
-    }
-    if (!book.complete(task.taskId(), update.sampleCount(), update.sha256(), CanonicalJson.encode(update.metrics()))) {
-      throw new TaskRefusedException("task " + task.taskId() + " finished while its update was being received");
+      try {
+        if (tasks.existsByExperimentIdAndResultSha256(task.experimentId(), update.sha256())) {
+          throw rejected(update.site(), "replayed update: identical bytes (" + update.sha256() + ") were already received");
+        }
+        requireFinite(update.site(), update.parameters());
+        open.owner().acceptUpdate(task, update);
+      } catch (UpdateRejectedException e) {
+        reject(task, e.reason(), update.sha256());
+        throw e;
+      }
+      book.complete(task.taskId(), update.sampleCount(), update.sha256(), CanonicalJson.encode(update.metrics()));
     }
     audit.record(AuditEventType.UPDATE_ACCEPTED, update.site().value(), task.experimentId(), task.roundNo(),
         update.site(), Map.of("taskId", task.taskId(), "kind", task.kind().name(), "updateSha256", update.sha256(),
@@ -166,8 +169,13 @@ public class Submissions {
         throw new IllegalArgumentException("evaluation counts " + counts.examples() + " examples, the site registered "
             + registered + " in its " + split + " split");
       }
-      open.owner().acceptEvaluation(task, counts);
-      book.complete(task.taskId(), counts.examples(), null, CanonicalJson.encode(Map.of("loss", counts.meanLoss())));
+      synchronized (open.owner()) {
+        if (!book.isOpen(task.taskId())) {
+          throw new TaskRefusedException("task " + task.taskId() + " finished while its evaluation was being received");
+        }
+        open.owner().acceptEvaluation(task, counts);
+        book.complete(task.taskId(), counts.examples(), null, CanonicalJson.encode(Map.of("loss", counts.meanLoss())));
+      }
       audit.record(AuditEventType.EVALUATION_RECEIVED, site.value(), task.experimentId(), task.roundNo(), site,
           Map.of("taskId", task.taskId(), "modelSha256", task.modelSha256(), "split", split.name(),
               "examples", counts.examples(), "reportSha256", Sha256.hex(report.toByteArray())));

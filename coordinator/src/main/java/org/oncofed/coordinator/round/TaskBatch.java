@@ -16,7 +16,8 @@ import org.oncofed.proto.federation.v1.CoordinatorMessage;
 /**
  * A group of tasks sent together (one round's training, one evaluation pass) and awaited together:
  * until every task has finished, or the deadline passes and the rest expire, or the batch is
- * cancelled. Subclasses decide what to do with results.
+ * cancelled. Subclasses decide what to do with results. The batch's monitor serialises taking a
+ * result with closing the batch, so a result is either part of the round or refused.
  */
 abstract class TaskBatch implements TaskOwner {
 
@@ -62,8 +63,6 @@ abstract class TaskBatch implements TaskOwner {
    * @return every task of the batch in its final state
    */
   List<TaskRecord> await(Instant deadline) throws InterruptedException {
-    List<String> leftOver;
-    boolean wasCancelled;
     synchronized (this) {
       while (!pending.isEmpty() && !cancelled) {
         long remaining = deadline.toEpochMilli() - clock.millis();
@@ -72,17 +71,15 @@ abstract class TaskBatch implements TaskOwner {
         }
         wait(Math.min(remaining, 1_000));
       }
-      leftOver = List.copyOf(pending);
-      wasCancelled = cancelled;
-    }
-    for (String taskId : leftOver) {
-      if (wasCancelled) {
-        cancel(taskId, "experiment cancelled");
-      } else {
-        book.close(taskId, TaskStatus.EXPIRED, "no result before the deadline " + deadline);
+      // Still holding the monitor: a result being accepted right now (see Submissions) either
+      // finished before this point or finds its task closed, never half of each.
+      for (String taskId : List.copyOf(pending)) {
+        if (cancelled) {
+          cancel(taskId, "experiment cancelled");
+        } else {
+          book.close(taskId, TaskStatus.EXPIRED, "no result before the deadline " + deadline);
+        }
       }
-    }
-    synchronized (this) {
       return List.copyOf(finished);
     }
   }
@@ -97,11 +94,7 @@ abstract class TaskBatch implements TaskOwner {
 
   private void cancel(String taskId, String reason) {
     if (book.close(taskId, TaskStatus.CANCELLED, reason)) {
-      SiteId site;
-      synchronized (this) {
-        site = sites.get(taskId);
-      }
-      nodes.send(site, CoordinatorMessage.newBuilder()
+      nodes.send(sites.get(taskId), CoordinatorMessage.newBuilder()
           .setCancel(CancelTask.newBuilder().setTaskId(taskId).setReason(reason))
           .build());
     }
