@@ -1,6 +1,5 @@
 package org.oncofed.coordinator.audit;
 
-import io.micronaut.scheduling.annotation.Scheduled;
 import jakarta.inject.Singleton;
 import java.util.EnumSet;
 import java.util.HashSet;
@@ -10,8 +9,8 @@ import java.util.Set;
 import org.oncofed.common.audit.AuditEvent;
 import org.oncofed.common.audit.AuditEventType;
 import org.oncofed.common.audit.AuditJson;
-import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.common.tls.RevocationList;
+import org.oncofed.coordinator.tls.RevocationListener;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -21,25 +20,21 @@ import org.slf4j.LoggerFactory;
  * already recorded are read back from the trail itself.
  */
 @Singleton
-class RevocationAudit {
+class RevocationAudit implements RevocationListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(RevocationAudit.class);
 
-  private final ProjectPki pki;
   private final AuditTrail trail;
   private final AuditRepository repository;
   private Set<String> recorded;
 
-  RevocationAudit(ProjectPki pki, AuditTrail trail, AuditRepository repository) {
-    this.pki = pki;
+  RevocationAudit(AuditTrail trail, AuditRepository repository) {
     this.trail = trail;
     this.repository = repository;
   }
 
-  @Scheduled(fixedDelay = "${oncofed.tls.revocation-check-interval:15s}", initialDelay = "1s")
-  synchronized void recordNewRevocations() {
-    RevocationList revocations = pki.revocations();
-    revocations.reloadIfChanged();
+  @Override
+  public synchronized void afterRevocationCheck(RevocationList revocations) {
     try {
       if (recorded == null) {
         recorded = alreadyRecorded();

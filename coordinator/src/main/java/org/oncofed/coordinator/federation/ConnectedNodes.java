@@ -15,7 +15,8 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oncofed.common.SiteId;
-import org.oncofed.common.tls.ProjectPki;
+import org.oncofed.common.tls.RevocationList;
+import org.oncofed.coordinator.tls.RevocationListener;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.NodeMessage;
 import org.slf4j.Logger;
@@ -27,21 +28,19 @@ import org.slf4j.LoggerFactory;
  * they are open, so that a revocation takes effect without waiting for the node to reconnect.
  */
 @Singleton
-public class ConnectedNodes {
+public class ConnectedNodes implements RevocationListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(ConnectedNodes.class);
 
   private final Set<ControlStream> open = ConcurrentHashMap.newKeySet();
   private final Map<SiteId, ControlStream> bySite = new ConcurrentHashMap<>();
   private final List<NodeLifecycleListener> listeners;
-  private final ProjectPki pki;
   private final FederationConfiguration configuration;
   private final Clock clock;
 
   ConnectedNodes(
-      List<NodeLifecycleListener> listeners, ProjectPki pki, FederationConfiguration configuration, Clock clock) {
+      List<NodeLifecycleListener> listeners, FederationConfiguration configuration, Clock clock) {
     this.listeners = List.copyOf(listeners);
-    this.pki = pki;
     this.configuration = configuration;
     this.clock = clock;
   }
@@ -116,14 +115,13 @@ public class ConnectedNodes {
     }
   }
 
-  /** Re-reads the revocation list and closes streams whose certificate is revoked or expired. */
-  @Scheduled(fixedDelay = "${oncofed.tls.revocation-check-interval:15s}", initialDelay = "1s")
-  void closeStreamsOfRevokedCertificates() {
-    pki.revocations().reloadIfChanged();
+  /** Closes streams whose certificate is revoked or has expired since the stream opened. */
+  @Override
+  public void afterRevocationCheck(RevocationList revocations) {
     Date now = Date.from(clock.instant());
     for (ControlStream stream : open) {
       var certificate = stream.identity().certificate();
-      if (pki.verifier().isRevoked(certificate)) {
+      if (revocations.isRevoked(certificate)) {
         stream.close(Status.UNAUTHENTICATED.withDescription("certificate revoked"));
         continue;
       }
