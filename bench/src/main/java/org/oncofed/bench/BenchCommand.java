@@ -11,6 +11,7 @@ import java.util.Set;
 import java.util.concurrent.Callable;
 import org.oncofed.bench.aggregation.AggregationBench;
 import org.oncofed.bench.dicom.DicomDecodeBench;
+import org.oncofed.bench.federation.RoundOverheadBench;
 import org.oncofed.bench.federation.TransferBench;
 import org.oncofed.bench.training.TrainingBench;
 import picocli.CommandLine;
@@ -123,6 +124,7 @@ public final class BenchCommand implements Callable<Integer> {
             workDir),
         new TrainingBench(settings.trainingSizes(), settings.trainingPatients(), settings.warmups(), settings.repeats(),
             workDir, !noInstall),
+        new RoundOverheadBench(settings.roundNodes(), settings.rounds(), workDir),
         new DicomDecodeBench(checkout.dicomSamples(), settings.dicomSlices(), settings.warmups(), settings.repeats()));
   }
 }

@@ -59,7 +59,7 @@ public record BenchSettings(
         List.of(3, 5), List.of(65_536),
         1 << 20, List.of(1),
         List.of(32), 6,
-        List.of(1), 2,
+        List.of(1), 3,
         10);
   }
 

@@ -32,7 +32,7 @@ final class CoordinatorProcess implements AutoCloseable {
   /** Starts the coordinator in {@code work/coordinator}, without the node's classes on its class path. */
   static CoordinatorProcess start(Path work, DevPki pki) throws IOException, InterruptedException {
     Worker worker = Worker.start("coordinator",
-        Worker.java(RuntimeClasspath.current().without(NodeCommand.class).withoutManifests(work.resolve("classpath")),
+        Worker.java(RuntimeClasspath.current().without(NodeCommand.class).last(CoordinatorHost.class).withoutManifests(work.resolve("classpath")),
             List.of("-Xmx3g"), CoordinatorHost.class,
             CoordinatorHost.arguments(work.resolve("coordinator"), pki.dir())),
         Map.of(), work.resolve("logs").resolve("coordinator.log"));

@@ -56,6 +56,19 @@ public final class RuntimeClasspath {
   }
 
   /**
+   * The entries with the one holding {@code module}'s classes moved to the end, so that resources
+   * found first (logging configuration) are those of the application a child runs.
+   */
+  public RuntimeClasspath last(Class<?> module) {
+    Path location = location(module);
+    List<Path> reordered = new ArrayList<>(entries.stream().filter(entry -> !entry.equals(location)).toList());
+    if (entries.contains(location)) {
+      reordered.add(location);
+    }
+    return new RuntimeClasspath(reordered);
+  }
+
+  /**
    * The same classes with every jar that names others in its manifest replaced by a copy without
    * the manifest, written under {@code scratch} (once per run); those others are entries already.
    */
