@@ -74,7 +74,7 @@ public final class BenchCommand implements Callable<Integer> {
     }
     Checkout checkout = Checkout.locate();
     Path workDir = work != null ? Files.createDirectories(work) : Files.createTempDirectory("oncofed-bench");
-    BenchReport report = new BenchReport(Machine.describe(), quick);
+    BenchReport report = new BenchReport(Machine.describe(), quick, System.out);
     System.out.println("OncoFed benchmarks" + (quick ? " (quick: tiny sizes, figures mean nothing)" : ""));
     System.out.println("machine: " + report.machine().summary());
     System.out.println("load average: " + Machine.loadAverageText());

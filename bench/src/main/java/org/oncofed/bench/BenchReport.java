@@ -5,12 +5,14 @@ import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
+import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
+import java.util.Locale;
 
 /**
  * Everything one run produced: comparisons, benchmarks or cases that could not run (with the
@@ -24,6 +26,7 @@ public final class BenchReport {
 
   private final Machine machine;
   private final boolean quick;
+  private final PrintStream progress;
   private final Instant started;
   private final double[] loadBefore;
   private final List<Comparison> comparisons = new ArrayList<>();
@@ -32,19 +35,24 @@ public final class BenchReport {
   private double[] loadAfter;
   private Instant finished;
 
-  public BenchReport(Machine machine, boolean quick) {
+  /** A report that also prints each figure to {@code progress} as it comes in. */
+  public BenchReport(Machine machine, boolean quick, PrintStream progress) {
     this.machine = machine;
     this.quick = quick;
+    this.progress = progress;
     this.started = Instant.now();
     this.loadBefore = Machine.loadAverage();
   }
 
   public synchronized void add(Comparison comparison) {
     comparisons.add(comparison);
+    progress.printf(Locale.ROOT, "  %s %s: %s against %s, ratio %.2f%n", comparison.benchmark(), comparison.label(),
+        ResultTable.figure(comparison.candidate(), comparison.unit()), comparison.baselineName(), comparison.ratio());
   }
 
   public synchronized void skip(String benchmark, String label, String reason) {
     skipped.add(new Skipped(benchmark, label, reason));
+    progress.println("  skipped " + benchmark + " " + label + ": " + reason);
   }
 
   public synchronized void note(String note) {

@@ -23,6 +23,8 @@ public final class AggregationBench implements Benchmark {
   /** Distinct update vectors, cycled: more would only cost memory, the largest already miss every cache. */
   private static final int DISTINCT_UPDATES = 3;
 
+  private static final long MEASUREMENT_NANOS = 300_000_000;
+
   private final List<Integer> updateCounts;
   private final List<Integer> parameterCounts;
   private final int warmups;
@@ -53,8 +55,8 @@ public final class AggregationBench implements Benchmark {
         double gigabytes = (double) count * parameters * Float.BYTES / 1e9;
         float[] sink = new float[1];
         Interleaved.Pair pair = Interleaved.run(warmups, repeats,
-            () -> gigabytes / seconds(() -> sink[0] += fedAvg(global, updates, count, weights)[0]),
-            () -> gigabytes / seconds(() -> sink[0] += StreamTriad.average(updates, count, weights)[0]));
+            () -> gigabytesPerSecond(gigabytes, () -> sink[0] += fedAvg(global, updates, count, weights)[0]),
+            () -> gigabytesPerSecond(gigabytes, () -> sink[0] += StreamTriad.average(updates, count, weights)[0]));
         report.add(new Comparison("aggregation", "fedavg n=" + count + " P=" + size(parameters), "GB/s", true,
             pair.candidate(), pair.baseline(), "stream triad", 0.9));
       }
@@ -112,9 +114,19 @@ public final class AggregationBench implements Benchmark {
         : parameters % 1000 == 0 ? parameters / 1000 + "k" : Integer.toString(parameters);
   }
 
-  static double seconds(Runnable work) {
+  /**
+   * Update bytes averaged per second, over as many whole aggregations as fill {@link
+   * #MEASUREMENT_NANOS}: small rounds take a millisecond, too short to time one by one.
+   */
+  private static double gigabytesPerSecond(double gigabytesPerAggregation, Runnable aggregation) {
     long start = System.nanoTime();
-    work.run();
-    return (System.nanoTime() - start) / 1e9;
+    long elapsed;
+    int aggregations = 0;
+    do {
+      aggregation.run();
+      aggregations++;
+      elapsed = System.nanoTime() - start;
+    } while (elapsed < MEASUREMENT_NANOS);
+    return aggregations * gigabytesPerAggregation / (elapsed / 1e9);
   }
 }

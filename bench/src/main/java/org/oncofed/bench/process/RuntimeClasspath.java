@@ -99,7 +99,8 @@ public final class RuntimeClasspath {
   }
 
   private static void add(Path entry, Set<Path> entries) {
-    if (!entries.add(entry)) {
+    // Module jars name their own lib/ folder, which only exists next to the module's build.
+    if (!Files.exists(entry) || !entries.add(entry)) {
       return;
     }
     String classPath = classPathManifest(entry);

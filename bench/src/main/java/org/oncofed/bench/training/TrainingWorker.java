@@ -1,5 +1,7 @@
 package org.oncofed.bench.training;
 
+import com.sun.management.OperatingSystemMXBean;
+import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
 import java.util.List;
 import java.util.Locale;
@@ -27,13 +29,17 @@ import org.oncofed.node.train.TrainingRequest;
  * node's slice cache, augmentation and prefetching, into {@link LocalTrainer} with the catalogue's
  * {@code small-cnn}. Runs in its own process so that its OpenMP settings (threads, wait policy)
  * are fixed before ND4J loads. Each {@code measure} command trains one epoch from the same
- * starting model, as a round does, and answers with the images per second the trainer measured.
+ * starting model, as a round does, and answers with the images per second the trainer measured
+ * and the process's CPU milliseconds per image (the work done, whatever else the machine runs).
  *
  * <p>Arguments: data folder, input size, batch size.
  */
 public final class TrainingWorker {
 
   static final long SEED = 7;
+
+  private static final OperatingSystemMXBean CPU =
+      (OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
 
   private TrainingWorker() {}
 
@@ -57,9 +63,11 @@ public final class TrainingWorker {
         throw new IllegalArgumentException("unknown command '" + command + "', expected measure or quit");
       }
       data.reset();
+      long cpuBefore = CPU.getProcessCpuTime();
       TrainingOutcome outcome = trainer.train(new TrainingRequest(spec, initial, config, data.classCounts()), data,
           progress -> { }, CancellationSignal.none());
-      return String.format(Locale.ROOT, "%.3f", outcome.examplesPerSecond());
+      double cpuMillisPerImage = (CPU.getProcessCpuTime() - cpuBefore) / 1e6 / outcome.sampleCount();
+      return String.format(Locale.ROOT, "%.3f %.3f", outcome.examplesPerSecond(), cpuMillisPerImage);
     });
   }
 
