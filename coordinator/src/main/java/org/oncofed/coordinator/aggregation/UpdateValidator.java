@@ -3,7 +3,8 @@ package org.oncofed.coordinator.aggregation;
 /**
  * Checks an update against the round's global model before any strategy folds it: length equal
  * to the parameter count, sample count above zero, every value finite, and the delta's L2 norm
- * within the bound. Runs in one pass over the vector.
+ * within the bound. Runs in one pass over the vector; without a bound that pass reads the update
+ * only, not the global model.
  */
 final class UpdateValidator {
 
@@ -29,6 +30,10 @@ final class UpdateValidator {
     if (update.sampleCount() <= 0) {
       throw new UpdateRejectedException(who, "sample count must be positive, found " + update.sampleCount());
     }
+    if (!bounds.bounded()) {
+      requireFinite(who, values);
+      return;
+    }
     double squaredNorm = squaredDistance(values, global);
     // Any NaN or infinity in the update makes the sum non-finite (the global model is finite),
     // so one fast pass covers both checks; the slow paths run only on failure.
@@ -48,10 +53,30 @@ final class UpdateValidator {
     }
   }
 
+  private static void requireFinite(String who, float[] values) {
+    if (!allFinite(values)) {
+      int index = firstNonFinite(values);
+      throw new UpdateRejectedException(
+          who, "parameter " + index + " is " + values[index] + "; every value must be finite");
+    }
+  }
+
+  /**
+   * Whether no value is NaN or infinite, from the largest magnitude: {@code Math.max} returns NaN
+   * when either argument is NaN. A reduction the JIT vectorises, unlike a per-element test.
+   */
+  static boolean allFinite(float[] values) {
+    float largest = 0;
+    for (float value : values) {
+      largest = Math.max(largest, Math.abs(value));
+    }
+    return largest <= Float.MAX_VALUE;
+  }
+
   /** The single-pass check in {@link #check} relies on a finite global model. */
   private static void requireFinite(float[] global) {
-    int index = firstNonFinite(global);
-    if (index >= 0) {
+    if (!allFinite(global)) {
+      int index = firstNonFinite(global);
       throw new IllegalArgumentException(
           "global model parameter " + index + " is " + global[index] + "; a round needs a finite model");
     }

@@ -1,6 +1,7 @@
 package org.oncofed.coordinator.aggregation;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.withinPercentage;
 
 import java.util.Arrays;
@@ -32,5 +33,23 @@ class UpdateValidatorTest {
     }
 
     assertThat(UpdateValidator.squaredDistance(a, b)).isCloseTo(exact, withinPercentage(1e-4));
+  }
+
+  @Test
+  void findsANonFiniteValueAnywhereWithoutABound() {
+    for (float bad : new float[] {Float.NaN, Float.POSITIVE_INFINITY, Float.NEGATIVE_INFINITY}) {
+      for (int position : new int[] {0, 1, 63, 64, 4999}) {
+        float[] values = new float[5000];
+        Arrays.fill(values, -3e38f);
+        values[position] = bad;
+        UpdateValidator unbounded = new UpdateValidator(new float[5000], UpdateBounds.NONE);
+
+        assertThat(UpdateValidator.allFinite(values)).as("%s at %d", bad, position).isFalse();
+        assertThatThrownBy(() -> unbounded.check(new ModelUpdate("site-a", values, 1)))
+            .hasMessage("update from site-a rejected: parameter " + position + " is " + bad
+                + "; every value must be finite");
+      }
+    }
+    assertThat(UpdateValidator.allFinite(new float[] {Float.MAX_VALUE, -Float.MAX_VALUE, 0})).isTrue();
   }
 }

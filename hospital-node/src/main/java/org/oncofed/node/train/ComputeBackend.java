@@ -1,14 +1,22 @@
 package org.oncofed.node.train;
 
+import org.nd4j.nativeblas.Nd4jCpu;
 import org.oncofed.common.model.RuntimeEnvironment;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * The ND4J backend this node computes on (CPU, or CUDA when built with the {@code cuda}
- * profile), described once per process and logged the first time it is asked for.
+ * profile), set up and described once per process and logged the first time it is asked for.
+ *
+ * <p>On CPU, DL4J's layers are allowed to hand convolution, pooling and batch normalisation to
+ * oneDNN where the ND4J build includes it (the default {@code linux-x86_64-onednn} classifier, see
+ * {@link Nd4jCpu}): DL4J 1.0.0-M2.1 keeps these layer helpers off unless the system property
+ * {@value #HELPERS_DISABLED} is {@code false}. A value given on the command line is respected.
  */
 public final class ComputeBackend {
+
+  static final String HELPERS_DISABLED = "org.eclipse.deeplearning4j.helpers.disable";
 
   private static final Logger LOG = LoggerFactory.getLogger(ComputeBackend.class);
 
@@ -20,11 +28,17 @@ public final class ComputeBackend {
   }
 
   private static final class Holder {
-    static final RuntimeEnvironment ENVIRONMENT = captureAndLog();
+    static final RuntimeEnvironment ENVIRONMENT = setUpAndLog();
 
-    private static RuntimeEnvironment captureAndLog() {
+    private static RuntimeEnvironment setUpAndLog() {
       RuntimeEnvironment environment = RuntimeEnvironment.capture();
-      LOG.info("Training and evaluation use {}", environment.summary());
+      boolean cpu = environment.backend().equals("cpu");
+      if (cpu && System.getProperty(HELPERS_DISABLED) == null) {
+        System.setProperty(HELPERS_DISABLED, "false");
+      }
+      boolean oneDnn = cpu && !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLED))
+          && Nd4jCpu.Environment.getInstance().isUseMKLDNN();
+      LOG.info("Training and evaluation use {}{}", environment.summary(), oneDnn ? ", layers on oneDNN" : "");
       return environment;
     }
   }

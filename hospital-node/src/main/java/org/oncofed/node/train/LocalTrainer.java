@@ -4,8 +4,6 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
 import org.deeplearning4j.nn.graph.ComputationGraph;
-import org.nd4j.linalg.api.buffer.DataType;
-import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
 import org.nd4j.linalg.factory.Nd4j;
@@ -56,13 +54,15 @@ public final class LocalTrainer {
     ComputationGraph network =
         catalogue.build(spec, TrainingSetup.of(config, classWeights), request.initialParameters());
     Nd4j.getRandom().setSeed(config.seed());
+    ForwardPassAccuracy accuracy = new ForwardPassAccuracy(network);
+    network.setListeners(accuracy);
 
     List<EpochProgress> epochs = new ArrayList<>();
     EpochTally last = null;
     DataSetIterator batches = Batches.prefetching(data);
     try {
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
-        last = runEpoch(network, spec, batches, epoch, config.epochs(), cancel);
+        last = runEpoch(network, spec, batches, accuracy, epoch, config.epochs(), cancel);
         EpochProgress progress = last.progress(epoch, config.epochs());
         epochs.add(progress);
         listener.epochFinished(progress);
@@ -75,11 +75,10 @@ public final class LocalTrainer {
   }
 
   private static EpochTally runEpoch(
-      ComputationGraph network, ModelSpec spec, DataSetIterator batches, int epoch, int totalEpochs,
-      CancellationSignal cancel) {
+      ComputationGraph network, ModelSpec spec, DataSetIterator batches, ForwardPassAccuracy accuracy, int epoch,
+      int totalEpochs, CancellationSignal cancel) {
     Batches.rewind(batches, epoch);
-    // Accuracy costs an extra forward pass per minibatch, so it is measured in the last epoch only.
-    boolean measureAccuracy = epoch == totalEpochs;
+    accuracy.reset();
     EpochTally tally = new EpochTally(System.nanoTime());
     while (true) {
       cancel.throwIfCancelled("training", epoch, totalEpochs, tally.batches);
@@ -88,12 +87,11 @@ public final class LocalTrainer {
       }
       DataSet batch = batches.next();
       int size = Batches.check(batch, spec);
-      if (measureAccuracy) {
-        tally.correct += correctPredictions(network, batch);
-      }
+      accuracy.expect(batch.getLabels());
       network.fit(batch);
       tally.add(size, network.score());
     }
+    tally.correct = accuracy.correct();
     if (tally.examples == 0) {
       throw new IllegalArgumentException("the training data yielded no examples in epoch " + epoch);
     }
@@ -103,12 +101,6 @@ public final class LocalTrainer {
               + "; a lower learning rate may help");
     }
     return tally;
-  }
-
-  private static long correctPredictions(ComputationGraph network, DataSet batch) {
-    INDArray predicted = network.outputSingle(false, batch.getFeatures()).argMax(1);
-    INDArray actual = batch.getLabels().argMax(1);
-    return predicted.eq(actual).castTo(DataType.INT64).sumNumber().longValue();
   }
 
   /** Running sums of one epoch. */
