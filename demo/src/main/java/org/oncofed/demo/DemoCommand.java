@@ -39,16 +39,16 @@ public final class DemoCommand implements Callable<Integer> {
       description = "Work folder, recreated on every run (default: ${DEFAULT-VALUE}).")
   private Path work;
 
-  @Option(names = "--rounds", defaultValue = "5", description = "Federated rounds (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--rounds", defaultValue = "8", description = "Federated rounds (default: ${DEFAULT-VALUE}).")
   private int rounds;
 
-  @Option(names = "--epochs", defaultValue = "2", description = "Local epochs per round (default: ${DEFAULT-VALUE}).")
+  @Option(names = "--epochs", defaultValue = "3", description = "Local epochs per round (default: ${DEFAULT-VALUE}).")
   private int epochs;
 
   @Option(names = "--input-size", defaultValue = "64", description = "Input size in pixels (default: ${DEFAULT-VALUE}).")
   private int inputSize;
 
-  @Option(names = "--quick", description = "A small, fast run: a third of the patients, 2 rounds of 1 epoch at 32 px.")
+  @Option(names = "--quick", description = "A small, fast run: an eighth of the patients, 2 rounds of 1 epoch at 32 px.")
   private boolean quick;
 
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "1200",
@@ -64,7 +64,7 @@ public final class DemoCommand implements Callable<Integer> {
       epochs = 1;
       inputSize = 32;
     }
-    List<SyntheticHospitals.Hospital> hospitals = quick ? SyntheticHospitals.threeSites(0.3) : HOSPITALS;
+    List<SyntheticHospitals.Hospital> hospitals = quick ? SyntheticHospitals.threeSites(0.12) : HOSPITALS;
     Instant started = Instant.now();
     Duration timeout = Duration.ofSeconds(timeoutSeconds);
     try (LocalFederation federation = LocalFederation.create(OncofedHome.locate(), work)) {
@@ -137,7 +137,7 @@ public final class DemoCommand implements Callable<Integer> {
   private ExperimentConfig config() {
     return new ExperimentConfig("demo tumour classifier",
         new ExperimentConfig.ModelConfig("small-cnn", inputSize, 1, 42L),
-        new ExperimentConfig.LocalTraining(epochs, 32, "adam", 0.002, 0.0, true, true, 7L, 40.0, 400.0),
+        new ExperimentConfig.LocalTraining(epochs, 16, "adam", 0.002, 0.0, true, true, 7L, 40.0, 400.0),
         new ExperimentConfig.StrategyConfig("fedavg", Map.of()),
         rounds, 2, 1.0, 600, null, null, true, SITES);
   }

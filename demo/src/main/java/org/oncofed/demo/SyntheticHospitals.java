@@ -31,9 +31,9 @@ final class SyntheticHospitals {
    */
   static List<Hospital> threeSites(double scale) {
     return List.of(
-        new Hospital("northshore", ScannerProfile.SOFT, patients(36, scale), 11),
-        new Hospital("riverside", ScannerProfile.STANDARD, patients(30, scale), 12),
-        new Hospital("lakeside", ScannerProfile.SHARP, patients(24, scale), 13));
+        new Hospital("northshore", ScannerProfile.SOFT, patients(90, scale), 11),
+        new Hospital("riverside", ScannerProfile.STANDARD, patients(75, scale), 12),
+        new Hospital("lakeside", ScannerProfile.SHARP, patients(60, scale), 13));
   }
 
   private static int patients(int full, double scale) {

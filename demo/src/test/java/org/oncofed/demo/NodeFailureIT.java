@@ -23,7 +23,7 @@ class NodeFailureIT {
   @Timeout(600)
   void roundCompletesWithTheRemainingSitesWhenANodeIsKilledMidRound(@TempDir Path work) throws Exception {
     try (LocalFederation federation = LocalFederation.create(OncofedHome.locate(), work.resolve("federation"))) {
-      for (SyntheticHospitals.Hospital hospital : SyntheticHospitals.threeSites(0.25)) {
+      for (SyntheticHospitals.Hospital hospital : SyntheticHospitals.threeSites(0.1)) {
         SyntheticHospitals.prepare(hospital, federation.work().resolve("archives"), federation.nodeDataDir(hospital.site()));
       }
       federation.startCoordinator(TIMEOUT);

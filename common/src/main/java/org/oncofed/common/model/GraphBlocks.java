@@ -13,9 +13,10 @@ final class GraphBlocks {
 
   private GraphBlocks() {}
 
-  /** Global average pooling and the softmax classifier named {@link ModelCatalogue#OUTPUT}. */
-  static void classifierHead(GraphBuilder graph, String input, int classes, ILossFunction loss) {
-    graph.addLayer("pool", new GlobalPoolingLayer.Builder(PoolingType.AVG).build(), input);
+  /** Global pooling of the given type and the softmax classifier named {@link ModelCatalogue#OUTPUT}. */
+  static void classifierHead(
+      GraphBuilder graph, String input, PoolingType pooling, int classes, ILossFunction loss) {
+    graph.addLayer("pool", new GlobalPoolingLayer.Builder(pooling).build(), input);
     graph.addLayer(
         ModelCatalogue.OUTPUT,
         new OutputLayer.Builder(loss)

@@ -60,7 +60,7 @@ final class ResNetLite implements ModelArchitecture {
         channels = WIDTHS[stage];
       }
     }
-    GraphBlocks.classifierHead(graph, last, spec.classCount(), loss);
+    GraphBlocks.classifierHead(graph, last, PoolingType.AVG, spec.classCount(), loss);
   }
 
   /** Two 3×3 convolutions plus a shortcut; the shortcut is a 1×1 projection when the shape changes. */

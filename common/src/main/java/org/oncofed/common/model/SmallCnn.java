@@ -9,8 +9,13 @@ import org.nd4j.linalg.lossfunctions.ILossFunction;
 
 /**
  * {@code small-cnn}: four 3×3 convolution blocks (16, 32, 64, 128 filters, each with ReLU and 2×2
- * max pooling), global average pooling and a softmax classifier. About 100 k parameters; sized for
+ * max pooling), global max pooling and a softmax classifier. About 100 k parameters; sized for
  * CPU-only hosts at 64-128 px, where a 128 px slice costs about 60 M multiply-adds forward.
+ *
+ * <p>Global max rather than average pooling: a lesion covers a few of the last map's cells, and
+ * whether it is there anywhere is what decides the class. Averaging dilutes that signal over the
+ * whole slice; on the demo's synthetic hospitals the averaging head stayed at chance for the first
+ * 80 or so Adam steps, the max head learned from the first rounds (docs/models.md).
  *
  * <p>It has no batch normalisation, on purpose: DL4J's CPU batch normalisation (without oneDNN)
  * costs more than the convolution it follows, and running statistics averaged across sites with
@@ -59,6 +64,6 @@ final class SmallCnn implements ModelArchitecture {
           last);
       last = name + "_pool";
     }
-    GraphBlocks.classifierHead(graph, last, spec.classCount(), loss);
+    GraphBlocks.classifierHead(graph, last, PoolingType.MAX, spec.classCount(), loss);
   }
 }
