@@ -22,6 +22,7 @@ final class ExplanationPage {
   /**
    * What the page explains.
    *
+   * @param round the round the task belongs to; 0 for the experiment's final test
    * @param model architecture and input size, for example {@code small-cnn at 64 px}
    */
   record Header(String experimentId, int round, String modelSha256, String model, Instant written) {
@@ -52,7 +53,7 @@ final class ExplanationPage {
 
   /** Writes the page to {@code file}, replacing it only once it is complete. */
   static void write(Path file, Header header, List<String> classes, List<Entry> entries) throws IOException {
-    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "index", ".tmp");
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       Files.writeString(temp, html(header, classes, entries), StandardCharsets.UTF_8);
       Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
@@ -75,8 +76,10 @@ final class ExplanationPage {
         .append(".legend{width:256px;height:1em;background:").append(HeatmapOverlay.cssGradient()).append("}")
         .append("</style></head><body>\n")
         .append("<h1>Where the model looks: Grad-CAM on this site's test slices</h1>\n")
-        .append("<p>Experiment <code>").append(escape(header.experimentId())).append("</code>, round ")
-        .append(header.round()).append(", global model <code>").append(escape(header.modelSha256()))
+        .append("<p>Experiment <code>").append(escape(header.experimentId())).append("</code>, ")
+        // Round 0 is the experiment's final phase, where the best global model is tested.
+        .append(header.round() == 0 ? "final test" : "round " + header.round())
+        .append(", global model <code>").append(escape(header.modelSha256()))
         .append("</code> (").append(escape(header.model())).append("), written ")
         .append(escape(header.written().toString())).append(".</p>\n")
         .append("<p><strong>Computed at this site. These images never left the site</strong>, and nothing about ")

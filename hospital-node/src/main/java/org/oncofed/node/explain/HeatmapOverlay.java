@@ -66,7 +66,7 @@ final class HeatmapOverlay {
 
   /** Writes {@code image} as PNG, replacing {@code file} only once it is complete. */
   static void writePng(BufferedImage image, Path file) throws IOException {
-    Path temp = Files.createTempFile(file.toAbsolutePath().getParent(), "overlay", ".tmp");
+    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
     try {
       if (!ImageIO.write(image, "png", temp.toFile())) {
         throw new IOException("no PNG writer is available to write " + file);

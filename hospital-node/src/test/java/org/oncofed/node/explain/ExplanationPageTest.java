@@ -28,6 +28,15 @@ class ExplanationPageTest {
   }
 
   @Test
+  void roundZeroIsTheExperimentsFinalTest() {
+    ExplanationPage.Header finalTest = new ExplanationPage.Header(
+        "exp-7", 0, "ab12cd", "small-cnn at 64 px", Instant.parse("2024-11-21T10:00:00Z"));
+
+    assertThat(ExplanationPage.html(finalTest, CLASSES, List.of())).contains("exp-7</code>, final test,")
+        .doesNotContain("round 0");
+  }
+
+  @Test
   void escapesSliceNamesTakenFromTheArchive() {
     String html = ExplanationPage.html(HEADER, CLASSES,
         List.of(entry("a<b>&\"c\".dcm", 1, 1, new float[] {0, 1, 0})));
