@@ -57,10 +57,15 @@ public final class FakeCoordinator implements AutoCloseable {
               @Override
               public void onNext(NodeMessage message) {
                 if (message.hasHello()) {
+                  // Welcome first and under the lock send() takes: a test that sends a task as soon as
+                  // it sees the Hello must not write to the stream at the same time.
+                  synchronized (FakeCoordinator.this) {
+                    out.onNext(CoordinatorMessage.newBuilder()
+                        .setWelcome(Welcome.newBuilder().setSiteId(message.getHello().getSiteId())
+                            .setHeartbeatIntervalMs(100))
+                        .build());
+                  }
                   hellos.add(message.getHello());
-                  out.onNext(CoordinatorMessage.newBuilder()
-                      .setWelcome(Welcome.newBuilder().setSiteId(message.getHello().getSiteId()).setHeartbeatIntervalMs(100))
-                      .build());
                 } else if (message.hasHeartbeat()) {
                   heartbeats.incrementAndGet();
                 } else {

@@ -109,7 +109,7 @@ class ExplanationsOnEvaluationTest {
   private static DatasetSplit registerDataset(Path dir, Path dataDir) throws Exception {
     Path archive = dir.resolve("archive");
     SiteSynthesizer.Summary summary = SiteSynthesizer.synthesize(
-        new SiteSynthesizer.Request(archive, "harbour", 20, 3, ScannerProfile.STANDARD, null));
+        new SiteSynthesizer.Request(archive, "harbour", 14, 3, ScannerProfile.STANDARD, null));
     new DatasetRegistration(new Part10Reader(), Clock.systemUTC())
         .register(dataDir, archive, summary.labels(), ProgressListener.NONE);
     return RegisteredDataset.load(dataDir).split(SPLIT_SEED, SplitFractions.DEFAULT).test();
