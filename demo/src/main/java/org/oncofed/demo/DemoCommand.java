@@ -24,8 +24,8 @@ import picocli.CommandLine.Option;
 /**
  * {@code ./oncofed demo}: a whole federated experiment on this machine. Three synthetic hospitals
  * with different scanners, a coordinator and three nodes as separate processes over mutual TLS,
- * FedAvg rounds with per-round pooled metrics, local-only baselines, the report, and an offline
- * verification of the audit trail.
+ * FedAvg rounds with per-round pooled metrics, local-only baselines, each site's on-site Grad-CAM
+ * page, the report, and an offline verification of the audit trail.
  */
 @Command(name = "demo", mixinStandardHelpOptions = true,
     description = "Run a whole federated experiment on this machine: PKI, synthetic hospitals, coordinator and "
@@ -104,6 +104,9 @@ public final class DemoCommand implements Callable<Integer> {
 
       console.step("Pooled test results (every site's test split)");
       printResults(finished.results());
+      if (!printExplanations(federation, experiment.id())) {
+        return 1;
+      }
       Path reportDir = Files.createDirectories(federation.work().resolve("report"));
       Files.writeString(reportDir.resolve("report.html"), api.reportHtml(experiment.id()));
       Files.writeString(reportDir.resolve("report.json"), api.reportJson(experiment.id()));
@@ -155,6 +158,20 @@ public final class DemoCommand implements Callable<Integer> {
     if (results.comparison() != null) {
       console.detail(results.comparison().verdict());
     }
+  }
+
+  /** Each site's Grad-CAM page; false, after saying which, when a site wrote none. */
+  private boolean printExplanations(LocalFederation federation, String experimentId) {
+    for (String site : SITES) {
+      Path page = federation.explanationsPage(site, experimentId);
+      if (!Files.isRegularFile(page)) {
+        console.error(site + " wrote no Grad-CAM page for the global model: expected " + page + " (see "
+            + federation.work().resolve("logs/node-" + site + ".log") + ")");
+        return false;
+      }
+      console.detail(site + ": Grad-CAM heatmaps on its own test slices (never left the site): " + page);
+    }
+    return true;
   }
 
   private void row(String name, MetricsView metrics) {

@@ -113,6 +113,11 @@ final class LocalFederation implements AutoCloseable {
     return work.resolve("nodes").resolve(site);
   }
 
+  /** The Grad-CAM page a node writes, on-site, for the experiment's global model on its test slices. */
+  Path explanationsPage(String site, String experimentId) {
+    return nodeDataDir(site).resolve("explanations").resolve(experimentId).resolve("index.html");
+  }
+
   /** Fails naming the process and its last log lines if any started process has exited. */
   void requireAllAlive() {
     try {

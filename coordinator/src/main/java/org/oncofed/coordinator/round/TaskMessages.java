@@ -6,6 +6,7 @@ import org.oncofed.coordinator.model.ModelRecord;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.DataSplit;
 import org.oncofed.proto.federation.v1.EvaluateTask;
+import org.oncofed.proto.federation.v1.ModelKind;
 import org.oncofed.proto.federation.v1.ModelRef;
 import org.oncofed.proto.federation.v1.ParameterEncoding;
 import org.oncofed.proto.federation.v1.PrivacyConfig;
@@ -45,8 +46,18 @@ final class TaskMessages {
             .setSplit(split)
             .setHistogramBins(HISTOGRAM_BINS)
             .setDeadlineMs(task.deadlineAt().toEpochMilli())
-            .setPreprocessing(plan.training().toProto()))
+            .setPreprocessing(plan.training().toProto())
+            .setModelKind(kind(model)))
         .build();
+  }
+
+  /** Sites only tell the federation's model apart from their own baselines. */
+  private static ModelKind kind(ModelRecord model) {
+    return switch (model.kind()) {
+      case INITIAL, GLOBAL -> ModelKind.MODEL_KIND_GLOBAL;
+      case BASELINE -> ModelKind.MODEL_KIND_LOCAL_BASELINE;
+      case UPDATE -> ModelKind.MODEL_KIND_UNSPECIFIED;
+    };
   }
 
   static ModelRef reference(ModelRecord model) {

@@ -7,6 +7,7 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Arrays;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -17,6 +18,7 @@ import org.oncofed.node.dataset.Normalisation;
 import org.oncofed.node.dataset.PreprocessingOptions;
 import org.oncofed.node.dataset.RegisteredDataset;
 import org.oncofed.node.dataset.SliceDataSetIterator;
+import org.oncofed.node.dataset.SliceRef;
 import org.oncofed.node.dataset.SplitFractions;
 import org.oncofed.proto.federation.v1.DatasetSummary;
 import org.oncofed.proto.federation.v1.SplitCounts;
@@ -71,6 +73,14 @@ public class LocalData {
   /** Slices per class in a part of the split, in output order. */
   public long[] classCounts(Part part) {
     return split(part).classCounts();
+  }
+
+  /**
+   * The slices of a part in the order its iterator yields them (validation and test are never
+   * shuffled), with their labels and paths under the dataset root; these stay on the site.
+   */
+  public List<SliceRef> slices(Part part) {
+    return split(part).slices();
   }
 
   /** What the update's provenance says about the data: the dataset fingerprint and counts, no identifiers. */

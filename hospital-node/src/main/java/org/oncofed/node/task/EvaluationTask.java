@@ -1,7 +1,9 @@
 package org.oncofed.node.task;
 
+import java.io.IOException;
 import java.time.Instant;
 import java.util.concurrent.TimeUnit;
+import org.oncofed.common.cli.Failures;
 import org.oncofed.common.metrics.EvaluationCounts;
 import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.model.ModelSpec;
@@ -14,13 +16,15 @@ import org.oncofed.proto.federation.v1.EvaluateTask;
 import org.oncofed.proto.federation.v1.EvaluationReceipt;
 import org.oncofed.proto.federation.v1.EvaluationReport;
 import org.oncofed.proto.federation.v1.FederationGrpc;
+import org.oncofed.proto.federation.v1.ModelKind;
 import org.oncofed.proto.federation.v1.NodeState;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
  * One evaluation task: fetch the model, evaluate it on the local validation or test split, and
- * return only a confusion matrix and score histograms.
+ * return only a confusion matrix and score histograms. A global model's test evaluation also
+ * leaves Grad-CAM heatmaps on the site for its radiologists.
  */
 final class EvaluationTask {
 
@@ -49,8 +53,9 @@ final class EvaluationTask {
     context.activity().working(NodeState.NODE_STATE_EVALUATING, id, "evaluating on the " + part + " split");
     var data = context.data().iterator(part, spec.inputSize(), spec.channels(), preprocessing.windowCenter(),
         preprocessing.windowWidth(), false, preprocessing.seed(), preprocessing.batchSize());
+    float[] parameters = model.decode();
     EvaluationCounts counts = new LocalEvaluator(context.catalogue())
-        .evaluate(spec, model.decode(), data, task.getHistogramBins(), cancel);
+        .evaluate(spec, parameters, data, task.getHistogramBins(), cancel);
     EvaluationReport report = counts.writeTo(EvaluationReport.newBuilder()
             .setTaskId(id)
             .setModelSha256(model.sha256())
@@ -60,9 +65,30 @@ final class EvaluationTask {
         TrainingTask.abbreviate(model.sha256()), counts.examples(), part.name().toLowerCase(java.util.Locale.ROOT),
         String.format(java.util.Locale.ROOT, "%.3f", (double) counts.confusion().correct() / Math.max(1, counts.examples())));
     context.ledger().recordEvaluation(task.getExperimentId(), task.getRound(), report);
+    if (part == LocalData.Part.TEST && task.getModelKind() == ModelKind.MODEL_KIND_GLOBAL) {
+      explain(spec, parameters, preprocessing, model.sha256());
+    }
     context.activity().working(NodeState.NODE_STATE_UPLOADING, id, "sending evaluation counts");
     return FederationGrpc.newBlockingStub(context.link().channel())
         .withDeadlineAfter(Math.max(1, deadline.toEpochMilli() - System.currentTimeMillis()), TimeUnit.MILLISECONDS)
         .submitEvaluation(report);
+  }
+
+  /**
+   * Grad-CAM heatmaps for the site's radiologists, written before the report is sent so that they
+   * exist once the coordinator has the result. They stay on the site: nothing about them is sent or
+   * entered in the ledger, and a failure here never fails the evaluation.
+   */
+  private void explain(ModelSpec spec, float[] parameters, TrainingConfig preprocessing, String modelSha256) {
+    String id = TrainingTask.abbreviate(task.getTaskId());
+    try {
+      context.explanations()
+          .explainTestSplit(task.getExperimentId(), task.getRound(), spec, parameters, modelSha256, preprocessing)
+          .ifPresent(page -> LOG.info("Task {}: Grad-CAM heatmaps on this site's test slices, kept on-site: {}", id,
+              page));
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Task {}: Grad-CAM heatmaps not written ({}): {}", id, e.getClass().getSimpleName(),
+          Failures.rootMessage(e));
+    }
   }
 }

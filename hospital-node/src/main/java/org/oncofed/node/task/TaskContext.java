@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.RuntimeEnvironment;
+import org.oncofed.node.explain.SiteExplanations;
 import org.oncofed.node.ledger.NodeLedger;
 import org.oncofed.node.link.CoordinatorLink;
 import org.oncofed.node.localdata.LocalData;
@@ -11,7 +12,7 @@ import org.oncofed.node.status.NodeActivity;
 import org.oncofed.proto.federation.v1.NodeMessage;
 import org.oncofed.proto.federation.v1.TaskProgress;
 
-/** What the node's tasks need: the link to the coordinator, local data, the ledger, status. */
+/** What the node's tasks need: the link to the coordinator, local data, the ledger, status, explanations. */
 @Singleton
 record TaskContext(
     CoordinatorLink link,
@@ -19,6 +20,7 @@ record TaskContext(
     NodeLedger ledger,
     NodeActivity activity,
     NodePolicy policy,
+    SiteExplanations explanations,
     RuntimeEnvironment runtime,
     Clock clock) {
 

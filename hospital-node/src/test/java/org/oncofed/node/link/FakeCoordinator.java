@@ -1,33 +1,45 @@
 package org.oncofed.node.link;
 
+import com.google.protobuf.ByteString;
 import io.grpc.Server;
+import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyServerBuilder;
 import io.grpc.stub.StreamObserver;
 import java.io.IOException;
 import java.net.InetSocketAddress;
 import java.time.Clock;
+import java.util.Map;
 import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.LinkedBlockingQueue;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.oncofed.certs.DevPki;
+import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.tls.GrpcTls;
 import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.common.tls.RefusalListener;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
+import org.oncofed.proto.federation.v1.EvaluationReceipt;
+import org.oncofed.proto.federation.v1.EvaluationReport;
 import org.oncofed.proto.federation.v1.FederationGrpc;
+import org.oncofed.proto.federation.v1.FetchModelRequest;
 import org.oncofed.proto.federation.v1.Hello;
+import org.oncofed.proto.federation.v1.ModelChunk;
 import org.oncofed.proto.federation.v1.NodeMessage;
 import org.oncofed.proto.federation.v1.Welcome;
 
 /**
  * A stand-in for the coordinator's federation service, over real mutual TLS on loopback with the
- * coordinator certificate of a development PKI, that records what the node sends.
+ * coordinator certificate of a development PKI, that records what the node sends, serves the
+ * models put in {@link #models} and accepts every evaluation.
  */
 public final class FakeCoordinator implements AutoCloseable {
 
   public final BlockingQueue<Hello> hellos = new LinkedBlockingQueue<>();
   public final BlockingQueue<NodeMessage> reports = new LinkedBlockingQueue<>();
+  public final BlockingQueue<EvaluationReport> evaluations = new LinkedBlockingQueue<>();
+  public final Map<String, EncodedParameters> models = new ConcurrentHashMap<>();
   final AtomicInteger heartbeats = new AtomicInteger();
   private volatile StreamObserver<CoordinatorMessage> stream;
   private final Server server;
@@ -45,10 +57,15 @@ public final class FakeCoordinator implements AutoCloseable {
               @Override
               public void onNext(NodeMessage message) {
                 if (message.hasHello()) {
+                  // Welcome first and under the lock send() takes: a test that sends a task as soon as
+                  // it sees the Hello must not write to the stream at the same time.
+                  synchronized (FakeCoordinator.this) {
+                    out.onNext(CoordinatorMessage.newBuilder()
+                        .setWelcome(Welcome.newBuilder().setSiteId(message.getHello().getSiteId())
+                            .setHeartbeatIntervalMs(100))
+                        .build());
+                  }
                   hellos.add(message.getHello());
-                  out.onNext(CoordinatorMessage.newBuilder()
-                      .setWelcome(Welcome.newBuilder().setSiteId(message.getHello().getSiteId()).setHeartbeatIntervalMs(100))
-                      .build());
                 } else if (message.hasHeartbeat()) {
                   heartbeats.incrementAndGet();
                 } else {
@@ -64,6 +81,27 @@ public final class FakeCoordinator implements AutoCloseable {
                 out.onCompleted();
               }
             };
+          }
+
+          @Override
+          public void fetchModel(FetchModelRequest request, StreamObserver<ModelChunk> out) {
+            EncodedParameters model = models.get(request.getSha256());
+            if (model == null) {
+              out.onError(Status.NOT_FOUND.withDescription("no model " + request.getSha256()).asRuntimeException());
+              return;
+            }
+            out.onNext(ModelChunk.newBuilder().setHeader(model.toModelRef()).build());
+            for (ByteString chunk : model.chunks(1 << 16)) {
+              out.onNext(ModelChunk.newBuilder().setData(chunk).build());
+            }
+            out.onCompleted();
+          }
+
+          @Override
+          public void submitEvaluation(EvaluationReport report, StreamObserver<EvaluationReceipt> out) {
+            evaluations.add(report);
+            out.onNext(EvaluationReceipt.newBuilder().setAccepted(true).build());
+            out.onCompleted();
           }
         })
         .build()
