@@ -38,7 +38,7 @@ final class Augmenter {
         if (sx < -0.5 || sy < -0.5 || sx > size - 0.5 || sy > size - 0.5) {
           continue;
         }
-        out[y * size + x] = (float) SlicePreprocessor.bilinear(src, size, size, sx, sy);
+        out[y * size + x] = (float) Bilinear.sample(src, size, size, sx, sy);
       }
     }
     return out;

@@ -101,27 +101,12 @@ final class SlicePreprocessor {
           double sy = oy * stepY + (j + 0.5) * stepY / ky - 0.5;
           for (int i = 0; i < kx; i++) {
             double sx = ox * stepX + (i + 0.5) * stepX / kx - 0.5;
-            sum += bilinear(src, rows, columns, sx, sy);
+            sum += Bilinear.sample(src, rows, columns, sx, sy);
           }
         }
         out[(top + oy) * size + left + ox] = (float) (sum / (kx * ky));
       }
     }
     return out;
-  }
-
-  /** Bilinear sample with edge clamping. */
-  static double bilinear(float[] src, int rows, int columns, double x, double y) {
-    x = Math.max(0, Math.min(columns - 1, x));
-    y = Math.max(0, Math.min(rows - 1, y));
-    int x0 = (int) x;
-    int y0 = (int) y;
-    int x1 = Math.min(columns - 1, x0 + 1);
-    int y1 = Math.min(rows - 1, y0 + 1);
-    double fx = x - x0;
-    double fy = y - y0;
-    double top = src[y0 * columns + x0] * (1 - fx) + src[y0 * columns + x1] * fx;
-    double bottom = src[y1 * columns + x0] * (1 - fx) + src[y1 * columns + x1] * fx;
-    return top * (1 - fy) + bottom * fy;
   }
 }

@@ -1,5 +1,7 @@
 package org.oncofed.node.explain;
 
+import org.oncofed.node.dataset.Bilinear;
+
 /**
  * What the network predicted for one slice and where it looked for one class.
  *

@@ -8,6 +8,7 @@ import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.StringJoiner;
 import javax.imageio.ImageIO;
+import org.oncofed.node.dataset.Bilinear;
 
 /**
  * A windowed CT slice in grey with a heatmap laid over it in the inferno colour map, which is
