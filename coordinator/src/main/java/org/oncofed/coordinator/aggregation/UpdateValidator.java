@@ -6,7 +6,7 @@ package org.oncofed.coordinator.aggregation;
  * within the bound. Runs in one pass over the vector; without a bound that pass reads the update
  * only, not the global model.
  */
-final class UpdateValidator {
+public final class UpdateValidator {
 
   private static final int BLOCK = 1024;
 
@@ -53,7 +53,11 @@ final class UpdateValidator {
     }
   }
 
-  private static void requireFinite(String who, float[] values) {
+  /**
+   * Refuses a vector with a NaN or infinite value, naming the first; also for updates no strategy
+   * folds (local-only baselines).
+   */
+  public static void requireFinite(String who, float[] values) {
     if (!allFinite(values)) {
       int index = firstNonFinite(values);
       throw new UpdateRejectedException(

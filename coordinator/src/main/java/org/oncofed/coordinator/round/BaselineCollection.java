@@ -4,6 +4,7 @@ import java.time.Clock;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import org.oncofed.common.model.UpdateProvenance;
+import org.oncofed.coordinator.aggregation.UpdateValidator;
 import org.oncofed.coordinator.federation.ConnectedNodes;
 import org.oncofed.coordinator.model.ModelKind;
 import org.oncofed.coordinator.model.ModelStore;
@@ -27,6 +28,8 @@ final class BaselineCollection extends TaskBatch {
   public void acceptUpdate(TaskRecord task, ReceivedUpdate update) {
     UpdateProvenance provenance = TrainingRound.parseProvenance(update);
     TrainingRound.requireProvenanceOf(provenance, update, experimentId, round, task.modelSha256());
+    // Training updates are checked by the round's strategy; a baseline is folded into nothing.
+    UpdateValidator.requireFinite(update.site().value(), update.parameters());
     store.put(experimentId, round, ModelKind.BASELINE, update.site().value(), update.encoded(), provenance);
     synchronized (this) {
       modelBySite.put(update.site().value(), update.sha256());

@@ -118,7 +118,6 @@ public class Submissions {
         if (tasks.existsByExperimentIdAndResultSha256(task.experimentId(), update.sha256())) {
           throw rejected(update.site(), "replayed update: identical bytes (" + update.sha256() + ") were already received");
         }
-        requireFinite(update.site(), update.parameters());
         open.owner().acceptUpdate(task, update);
       } catch (UpdateRejectedException e) {
         reject(task, e.reason(), update.sha256());
@@ -215,14 +214,6 @@ public class Submissions {
 
   private static long sum(List<Long> values) {
     return values.stream().mapToLong(Long::longValue).sum();
-  }
-
-  private static void requireFinite(SiteId site, float[] parameters) {
-    for (int i = 0; i < parameters.length; i++) {
-      if (!Float.isFinite(parameters[i])) {
-        throw rejected(site, "parameter " + i + " is " + parameters[i] + ": every value must be finite");
-      }
-    }
   }
 
   private static UpdateRejectedException rejected(SiteId site, String reason) {
