@@ -61,7 +61,9 @@ public final class TrainingBench implements Benchmark {
         int slices = Integer.parseInt(ready.split(" ")[1]);
         if (size == sizes.get(0)) {
           report.note("training: DL4J " + ready.substring(ready.indexOf(';') + 1).trim()
-              + "; OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"));
+              + "; OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)")
+              + ", GLIBC_TUNABLES=" + System.getenv().getOrDefault("GLIBC_TUNABLES", "(unset)")
+              + " (both workers)");
         }
         if (torch.torch().isEmpty()) {
           Samples alone = measureAlone(dl4j);
