@@ -45,7 +45,12 @@ class BenchCommandTest {
       skipped.add(s.get("benchmark").asText());
       assertThat(s.get("reason").asText()).as("skipped " + s).doesNotStartWith("failed");
     });
-    assertThat(compared).contains("aggregation", "transfer", "rounds", "dicom");
+    // Every case of the tiny settings: two FedAvg sizes and the heap figure, fetch and submit, one
+    // round size, both DICOM encodings.
+    assertThat(compared).as(table).filteredOn("aggregation"::equals).hasSize(3);
+    assertThat(compared).as(table).filteredOn("transfer"::equals).hasSize(2);
+    assertThat(compared).as(table).filteredOn("rounds"::equals).hasSize(1);
+    assertThat(compared).as(table).filteredOn("dicom"::equals).hasSize(2);
     // PyTorch may be missing where the suite runs; then the training figure is reported without its ratio.
     assertThat(compared.contains("training") || skipped.contains("training")).as(table).isTrue();
     assertThat(table).contains("benchmark", "ratio", "report: " + report);

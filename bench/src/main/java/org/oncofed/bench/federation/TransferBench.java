@@ -27,7 +27,8 @@ import org.oncofed.common.model.ParameterEncoding;
 import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.common.model.UpdateProvenance;
-import org.oncofed.node.task.NodeTransfers;
+import org.oncofed.node.task.ModelDownloader;
+import org.oncofed.node.task.UpdateUploader;
 import org.oncofed.proto.federation.v1.ModelRef;
 import org.oncofed.proto.federation.v1.SubmitUpdateResponse;
 import org.oncofed.proto.federation.v1.UpdateHeader;
@@ -107,12 +108,12 @@ public final class TransferBench implements Benchmark {
       updates.add(EncodedParameters.encode(update(reference.getParameterCount(), current * 1000L + i)));
     }
     double fetch = timed(sites, pool, site -> {
-      EncodedParameters model = NodeTransfers.fetch(site.federation(), tasks.get(site.site()), reference, deadline);
+      EncodedParameters model = ModelDownloader.fetch(site.federation(), tasks.get(site.site()), reference, deadline);
       return model.sizeBytes();
     });
     double submit = timed(sites, pool, site -> {
       EncodedParameters update = updates.get(sites.indexOf(site));
-      SubmitUpdateResponse answer = NodeTransfers.upload(site.federation(),
+      SubmitUpdateResponse answer = UpdateUploader.upload(site.federation(),
           header(tasks.get(site.site()), current, reference.getSha256(), update, runtime), update, site.chunkSize(),
           deadline);
       if (!answer.getAccepted()) {

@@ -68,8 +68,12 @@ final class TorchBaseline {
     }
   }
 
-  /** Starts the PyTorch worker for one input size; it answers {@code measure <batches>}. */
-  Worker start(int size, int batch, int threads) throws IOException {
+  /**
+   * Starts the PyTorch worker for one input size; it answers {@code measure <batches>}.
+   *
+   * @param globalPooling {@code avg} or {@code max}, as the catalogue's network pools globally
+   */
+  Worker start(int size, int batch, int threads, String globalPooling) throws IOException {
     Path script = work.resolve(SCRIPT);
     if (!Files.exists(script)) {
       try (InputStream in = TorchBaseline.class.getResourceAsStream(SCRIPT)) {
@@ -77,7 +81,7 @@ final class TorchBaseline {
       }
     }
     List<String> command = new ArrayList<>(List.of(python, script.toString(),
-        Integer.toString(size), Integer.toString(batch), Integer.toString(threads)));
+        Integer.toString(size), Integer.toString(batch), Integer.toString(threads), globalPooling));
     return Worker.start("pytorch " + size + " px", command, Map.of(),
         work.resolve("logs").resolve("pytorch-" + size + ".log"));
   }

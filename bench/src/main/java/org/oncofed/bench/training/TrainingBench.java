@@ -12,6 +12,8 @@ import org.oncofed.bench.Interleaved;
 import org.oncofed.bench.Samples;
 import org.oncofed.bench.process.RuntimeClasspath;
 import org.oncofed.bench.process.Worker;
+import org.oncofed.common.TumourClass;
+import org.oncofed.common.model.ModelSpec;
 
 /**
  * Local training in images per second: the node's real training path (slice cache, augmentation,
@@ -52,6 +54,8 @@ public final class TrainingBench implements Benchmark {
     int threads = BenchSettings.TRAINING_THREADS;
     Map<String, String> environment = Map.of("OMP_NUM_THREADS", Integer.toString(threads));
     for (int size : sizes) {
+      TorchMirror mirror = TorchMirror.of(new ModelSpec(TrainingWorker.ARCHITECTURE, size, 1, TumourClass.labels(),
+          TrainingWorker.SEED));
       String label = "small-cnn " + size + " px, batch " + batch + ", " + threads + " threads";
       try (Worker dl4j = Worker.start("DL4J " + size + " px",
           Worker.java(RuntimeClasspath.current().withoutManifests(work.resolve("classpath")), List.of(), TrainingWorker.class,
@@ -61,15 +65,18 @@ public final class TrainingBench implements Benchmark {
         int slices = Integer.parseInt(ready.split(" ")[1]);
         if (size == sizes.get(0)) {
           report.note("training: DL4J " + ready.substring(ready.indexOf(';') + 1).trim()
-              + "; OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)"));
+              + "; OMP_WAIT_POLICY=" + System.getenv().getOrDefault("OMP_WAIT_POLICY", "(unset)")
+              + ", GLIBC_TUNABLES=" + System.getenv().getOrDefault("GLIBC_TUNABLES", "(unset)")
+              + " (both workers)");
         }
         if (torch.torch().isEmpty()) {
           Samples alone = measureAlone(dl4j);
           report.skip("training", label, "DL4J " + Math.round(alone.median()) + " images/s; no ratio: " + torch.reason());
           continue;
         }
-        try (Worker pytorch = torch.torch().get().start(size, batch, threads)) {
+        try (Worker pytorch = torch.torch().get().start(size, batch, threads, mirror.globalPooling())) {
           String torchReady = pytorch.answer(MEASUREMENT_TIMEOUT);
+          mirror.check(torchReady);
           if (size == sizes.get(0)) {
             report.note("training: PyTorch " + torchReady.substring("ready ".length()));
           }

@@ -36,6 +36,7 @@ import org.oncofed.node.train.TrainingRequest;
  */
 public final class TrainingWorker {
 
+  static final String ARCHITECTURE = "small-cnn";
   static final long SEED = 7;
 
   private static final OperatingSystemMXBean CPU =
@@ -53,7 +54,7 @@ public final class TrainingWorker {
     SliceDataSetIterator data = dataset.iterator(train,
         new PreprocessingOptions(size, 1, 40, 400, Normalisation.WINDOW, true, SEED, batch));
     ModelCatalogue catalogue = ModelCatalogue.standard();
-    ModelSpec spec = new ModelSpec("small-cnn", size, 1, TumourClass.labels(), SEED);
+    ModelSpec spec = new ModelSpec(ARCHITECTURE, size, 1, TumourClass.labels(), SEED);
     float[] initial = NetworkParameters.read(catalogue.initialise(spec));
     TrainingConfig config = new TrainingConfig(1, batch, Optimizer.ADAM, 1e-3, 0, true, true, SEED, 40, 400);
     LocalTrainer trainer = new LocalTrainer(catalogue);

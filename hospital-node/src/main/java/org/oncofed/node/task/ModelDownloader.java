@@ -11,8 +11,11 @@ import org.oncofed.proto.federation.v1.FetchModelRequest;
 import org.oncofed.proto.federation.v1.ModelChunk;
 import org.oncofed.proto.federation.v1.ModelRef;
 
-/** Downloads the model a task names, in chunks, and verifies its hash and size before use. */
-final class ModelDownloader {
+/**
+ * Downloads the model a task names, in chunks, and verifies its hash and size before use. Public
+ * so that the benchmark suite times the very download a training task runs.
+ */
+public final class ModelDownloader {
 
   private ModelDownloader() {}
 
@@ -20,7 +23,7 @@ final class ModelDownloader {
    * @throws IllegalStateException when the coordinator sends another model, or data that does
    *     not match the announced size and hash
    */
-  static EncodedParameters fetch(Channel channel, String taskId, ModelRef wanted, Instant deadline) {
+  public static EncodedParameters fetch(Channel channel, String taskId, ModelRef wanted, Instant deadline) {
     Iterator<ModelChunk> chunks = FederationGrpc.newBlockingStub(channel)
         .withDeadlineAfter(Math.max(1, deadline.toEpochMilli() - System.currentTimeMillis()), TimeUnit.MILLISECONDS)
         .fetchModel(FetchModelRequest.newBuilder().setTaskId(taskId).setSha256(wanted.getSha256()).build());

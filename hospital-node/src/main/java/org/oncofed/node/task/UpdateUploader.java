@@ -19,14 +19,15 @@ import org.oncofed.proto.federation.v1.UpdateTrailer;
 
 /**
  * Uploads an update as header, chunks and trailer, writing only while the stream is ready so that
- * a large model is never buffered whole in the network layer.
+ * a large model is never buffered whole in the network layer. Public so that the benchmark suite
+ * times the very upload a training task runs.
  */
-final class UpdateUploader {
+public final class UpdateUploader {
 
   private UpdateUploader() {}
 
   /** Sends the update and waits for the coordinator's answer (accepted, or the reason it was not). */
-  static SubmitUpdateResponse upload(Channel channel, UpdateHeader header, EncodedParameters update, int chunkSize,
+  public static SubmitUpdateResponse upload(Channel channel, UpdateHeader header, EncodedParameters update, int chunkSize,
       Instant deadline) throws InterruptedException {
     long remaining = Math.max(1, deadline.toEpochMilli() - System.currentTimeMillis());
     CompletableFuture<SubmitUpdateResponse> answer = new CompletableFuture<>();

@@ -13,10 +13,16 @@ import org.slf4j.LoggerFactory;
  * oneDNN where the ND4J build includes it (the default {@code linux-x86_64-onednn} classifier, see
  * {@link Nd4jCpu}): DL4J 1.0.0-M2.1 keeps these layer helpers off unless the system property
  * {@value #HELPERS_DISABLED} is {@code false}. A value given on the command line is respected.
+ *
+ * <p>The log line also names the process's glibc malloc settings: oneDNN allocates its scratch
+ * buffers on every layer call, and without the settings the {@code oncofed} launcher gives nodes,
+ * a quarter of training time goes to the kernel zero-filling those buffers' pages again
+ * (docs/performance.md). They can only be set before the process starts.
  */
 public final class ComputeBackend {
 
   static final String HELPERS_DISABLED = "org.eclipse.deeplearning4j.helpers.disable";
+  static final String MALLOC_SETTINGS = "GLIBC_TUNABLES";
 
   private static final Logger LOG = LoggerFactory.getLogger(ComputeBackend.class);
 
@@ -38,7 +44,9 @@ public final class ComputeBackend {
       }
       boolean oneDnn = cpu && !Boolean.parseBoolean(System.getProperty(HELPERS_DISABLED))
           && Nd4jCpu.Environment.getInstance().isUseMKLDNN();
-      LOG.info("Training and evaluation use {}{}", environment.summary(), oneDnn ? ", layers on oneDNN" : "");
+      String malloc = System.getenv(MALLOC_SETTINGS);
+      LOG.info("Training and evaluation use {}{}; {}", environment.summary(), oneDnn ? ", layers on oneDNN" : "",
+          malloc == null ? MALLOC_SETTINGS + " not set (glibc defaults)" : MALLOC_SETTINGS + "=" + malloc);
       return environment;
     }
   }
