@@ -51,12 +51,17 @@ public class ConnectedNodes implements RevocationListener {
   }
 
   /** Makes a stream that has said Hello the site's current one, replacing an older connection. */
-  void register(ControlStream stream) {
+  /**
+   * Lists the node, then welcomes it, then tells the listeners: a welcomed node is already listed,
+   * and no listener's task reaches it before its Welcome.
+   */
+  void register(ControlStream stream, CoordinatorMessage welcome) {
     SiteId site = stream.identity().site();
     ControlStream previous = bySite.put(site, stream);
     if (previous != null && previous != stream) {
       previous.close(Status.ABORTED.withDescription("replaced by a newer connection from the same site"));
     }
+    stream.send(welcome);
     LOG.info("Node '{}' connected (certificate serial {})", site, stream.identity().peer().serialHex());
     ConnectedNode snapshot = stream.snapshot();
     listeners.forEach(listener -> listener.onConnected(snapshot));

@@ -83,8 +83,7 @@ final class ControlStream implements StreamObserver<NodeMessage> {
     connectedAt = clock.instant();
     lastHeartbeat = connectedAt;
     state = NodeState.NODE_STATE_IDLE;
-    send(CoordinatorMessage.newBuilder().setWelcome(welcome.toBuilder().setSiteId(certified)).build());
-    nodes.register(this);
+    nodes.register(this, CoordinatorMessage.newBuilder().setWelcome(welcome.toBuilder().setSiteId(certified)).build());
   }
 
   private void onHeartbeat(Heartbeat heartbeat) {
