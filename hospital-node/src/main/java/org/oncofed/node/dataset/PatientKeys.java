@@ -28,13 +28,26 @@ public final class PatientKeys {
     this.secret = secret;
   }
 
-  /** Loads the node's secret from {@code dataDir/secrets/patient-key}, creating it on first use. */
+  /** Loads the node's secret from {@code dataDir/secrets/patient-key}, creating a random one on first use. */
   public static PatientKeys loadOrCreate(Path dataDir) throws IOException {
+    byte[] fresh = new byte[32];
+    new SecureRandom().nextBytes(fresh);
+    return loadOrCreate(dataDir, fresh);
+  }
+
+  /**
+   * Loads the node's secret, storing {@code secretIfAbsent} (32 bytes) when there is none yet. A
+   * chosen secret makes keys, and so the patient splits, the same on every run: for demonstrations
+   * on synthetic data, never for real patients.
+   */
+  public static PatientKeys loadOrCreate(Path dataDir, byte[] secretIfAbsent) throws IOException {
+    if (secretIfAbsent.length != 32) {
+      throw new IllegalArgumentException("a patient-key secret has 32 bytes, found " + secretIfAbsent.length);
+    }
     Path file = dataDir.resolve("secrets").resolve("patient-key");
     if (!Files.exists(file)) {
       Files.createDirectories(file.getParent());
-      byte[] fresh = new byte[32];
-      new SecureRandom().nextBytes(fresh);
+      byte[] fresh = secretIfAbsent;
       Path temp = Files.createTempFile(file.getParent(), "patient-key", ".tmp");
       restrictToOwner(temp);
       Files.writeString(temp, HEX.formatHex(fresh), StandardCharsets.US_ASCII);
