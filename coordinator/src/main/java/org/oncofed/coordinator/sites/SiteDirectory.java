@@ -5,7 +5,9 @@ import jakarta.inject.Singleton;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.TreeMap;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.coordinator.federation.ConnectedNode;
@@ -26,9 +28,16 @@ public class SiteDirectory {
     this.connected = connected;
   }
 
-  /** All known sites, connected ones with their live state. */
+  /**
+   * All known sites, connected ones with their live state. A node that has just connected is
+   * listed even before its history is written (listeners run after its Welcome).
+   */
   public List<NodeView> list() {
-    return repository.findAllOrderBySiteId().stream().map(this::view).toList();
+    Map<String, SiteRecord> sites = new TreeMap<>();
+    repository.findAllOrderBySiteId().forEach(record -> sites.put(record.siteId(), record));
+    connected.snapshot().forEach(node ->
+        sites.putIfAbsent(node.site().value(), SiteHistory.recordOf(node, node.connectedAt())));
+    return sites.values().stream().map(this::view).toList();
   }
 
   private NodeView view(SiteRecord record) {

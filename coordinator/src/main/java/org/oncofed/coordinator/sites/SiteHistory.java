@@ -22,13 +22,10 @@ class SiteHistory implements NodeLifecycleListener {
 
   @Override
   public void onConnected(ConnectedNode node) {
-    Hello hello = node.hello();
     Instant firstSeen = repository.findById(node.site().value())
         .map(SiteRecord::firstSeen)
         .orElse(node.connectedAt());
-    SiteRecord record = new SiteRecord(node.site().value(), firstSeen, node.connectedAt(), null, null,
-        node.certificateSerial(), hello.getSoftwareVersion(), hello.getBackend(), hello.getDevice(),
-        hello.hasDataset() ? CanonicalJson.encode(DatasetView.of(hello.getDataset())) : null);
+    SiteRecord record = recordOf(node, firstSeen);
     if (repository.existsById(record.siteId())) {
       repository.update(record);
     } else {
@@ -42,5 +39,13 @@ class SiteHistory implements NodeLifecycleListener {
         record.siteId(), record.firstSeen(), record.lastConnected(), clock.instant(), reason,
         record.certificateSerial(), record.softwareVersion(), record.backend(), record.device(),
         record.datasetJson())));
+  }
+
+  /** What a connection tells about its site: who it is, what it runs, what data it holds. */
+  static SiteRecord recordOf(ConnectedNode node, Instant firstSeen) {
+    Hello hello = node.hello();
+    return new SiteRecord(node.site().value(), firstSeen, node.connectedAt(), null, null,
+        node.certificateSerial(), hello.getSoftwareVersion(), hello.getBackend(), hello.getDevice(),
+        hello.hasDataset() ? CanonicalJson.encode(DatasetView.of(hello.getDataset())) : null);
   }
 }
