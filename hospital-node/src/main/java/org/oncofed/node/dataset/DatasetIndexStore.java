@@ -7,9 +7,9 @@ import com.fasterxml.jackson.databind.json.JsonMapper;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Objects;
 import java.util.Optional;
+import org.oncofed.common.files.AtomicFiles;
 
 /**
  * Reads and writes the dataset index under the node's data folder. A new index is written to a
@@ -52,12 +52,6 @@ public final class DatasetIndexStore {
   public void save(DatasetIndex index) throws IOException {
     Path file = indexFile();
     Files.createDirectories(file.getParent());
-    Path temp = Files.createTempFile(file.getParent(), "index", ".json.tmp");
-    try {
-      JSON.writeValue(temp.toFile(), index);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.replace(file, temporary -> JSON.writeValue(temporary.toFile(), index));
   }
 }

@@ -5,12 +5,12 @@ import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
+import org.oncofed.common.files.AtomicFiles;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.hash.Sha256;
 import org.oncofed.node.dicom.DicomFormatException;
@@ -122,12 +122,6 @@ final class SliceStore {
   private void write(Path file, float[] values) throws IOException {
     ByteBuffer buffer = ByteBuffer.allocate(values.length * Float.BYTES).order(ByteOrder.LITTLE_ENDIAN);
     buffer.asFloatBuffer().put(values);
-    Path temp = Files.createTempFile(directory, "slice", ".tmp");
-    try {
-      Files.write(temp, buffer.array());
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    AtomicFiles.replace(file, temporary -> Files.write(temporary, buffer.array()));
   }
 }

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Objects;
+import org.oncofed.common.files.AtomicFiles;
 
 /**
  * The HTML index of a site's explanations: one card per explained slice (overlay, true and
@@ -53,13 +53,8 @@ final class ExplanationPage {
 
   /** Writes the page to {@code file}, replacing it only once it is complete. */
   static void write(Path file, Header header, List<String> classes, List<Entry> entries) throws IOException {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      Files.writeString(temp, html(header, classes, entries), StandardCharsets.UTF_8);
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    String html = html(header, classes, entries);
+    AtomicFiles.replace(file, temporary -> Files.writeString(temporary, html, StandardCharsets.UTF_8));
   }
 
   static String html(Header header, List<String> classes, List<Entry> entries) {

@@ -4,10 +4,10 @@ import java.awt.image.BufferedImage;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
 import java.util.Locale;
 import java.util.StringJoiner;
 import javax.imageio.ImageIO;
+import org.oncofed.common.files.AtomicFiles;
 import org.oncofed.node.dataset.Bilinear;
 
 /**
@@ -67,15 +67,11 @@ final class HeatmapOverlay {
 
   /** Writes {@code image} as PNG, replacing {@code file} only once it is complete. */
   static void writePng(BufferedImage image, Path file) throws IOException {
-    Path temp = file.resolveSibling(file.getFileName() + ".tmp");
-    try {
-      if (!ImageIO.write(image, "png", temp.toFile())) {
+    AtomicFiles.replace(file, temporary -> {
+      if (!ImageIO.write(image, "png", temporary.toFile())) {
         throw new IOException("no PNG writer is available to write " + file);
       }
-      Files.move(temp, file, StandardCopyOption.REPLACE_EXISTING, StandardCopyOption.ATOMIC_MOVE);
-    } finally {
-      Files.deleteIfExists(temp);
-    }
+    });
   }
 
   /** The inferno colour of {@code value} in [0, 1], as {@code 0xRRGGBB}. */

@@ -8,7 +8,7 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
+import org.oncofed.common.files.AtomicFiles;
 
 /**
  * Writes the local API's port to {@code <data-dir>/node-api.port} once the server is up, so that
@@ -29,9 +29,8 @@ class ApiPortFile implements ApplicationEventListener<ServerStartupEvent> {
   public void onApplicationEvent(ServerStartupEvent event) {
     try {
       Files.createDirectories(dataDir);
-      Path temporary = Files.createTempFile(dataDir, FILE_NAME, ".tmp");
-      Files.writeString(temporary, Integer.toString(event.getSource().getPort()));
-      Files.move(temporary, dataDir.resolve(FILE_NAME), StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
+      String port = Integer.toString(event.getSource().getPort());
+      AtomicFiles.replace(dataDir.resolve(FILE_NAME), temporary -> Files.writeString(temporary, port));
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the local API port to " + dataDir.resolve(FILE_NAME), e);
     }
