@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.time.LocalTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
-import org.oncofed.coordinator.sites.NodeView;
+import org.oncofed.api.NodeView;
 
 /** What the demo prints: numbered steps with timestamps, details under them, tables. */
 final class Console {

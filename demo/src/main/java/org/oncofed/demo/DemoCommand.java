@@ -10,16 +10,16 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.Callable;
+import org.oncofed.api.ExperimentConfig;
+import org.oncofed.api.ExperimentView;
+import org.oncofed.api.FinalResults;
+import org.oncofed.api.MetricsView;
 import org.oncofed.common.audit.AuditVerdict;
 import org.oncofed.common.cli.Failures;
 import org.oncofed.coordinator.client.CoordinatorApiClient;
-import org.oncofed.coordinator.experiment.ExperimentConfig;
-import org.oncofed.coordinator.experiment.ExperimentView;
-import org.oncofed.coordinator.report.FinalResults;
-import org.oncofed.coordinator.report.MetricsView;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
+import picocli.CommandLine;
 
 /**
  * {@code ./oncofed demo}: a whole federated experiment on this machine. Three synthetic hospitals

@@ -5,10 +5,10 @@ import java.time.Duration;
 import java.util.HashSet;
 import java.util.Locale;
 import java.util.Set;
+import org.oncofed.api.ExperimentView;
+import org.oncofed.api.MetricsView;
+import org.oncofed.api.RoundView;
 import org.oncofed.coordinator.client.CoordinatorApiClient;
-import org.oncofed.coordinator.experiment.ExperimentView;
-import org.oncofed.coordinator.report.MetricsView;
-import org.oncofed.coordinator.report.RoundView;
 
 /** Follows an experiment until it ends, printing each round's outcome as it comes. */
 final class ExperimentWatcher {

@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
+import org.oncofed.api.NodeView;
 import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
 import org.oncofed.certs.Role;
@@ -21,7 +22,6 @@ import org.oncofed.common.audit.AuditVerdict;
 import org.oncofed.common.audit.LedgerCrossCheck;
 import org.oncofed.common.tls.PemFiles;
 import org.oncofed.coordinator.client.CoordinatorApiClient;
-import org.oncofed.coordinator.sites.NodeView;
 
 /**
  * A federation on this machine: a development PKI, a coordinator and hospital nodes, each a separate

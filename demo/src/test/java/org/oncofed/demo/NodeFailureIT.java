@@ -9,10 +9,10 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
+import org.oncofed.api.ExperimentConfig;
+import org.oncofed.api.ExperimentView;
+import org.oncofed.api.RoundView;
 import org.oncofed.coordinator.client.CoordinatorApiClient;
-import org.oncofed.coordinator.experiment.ExperimentConfig;
-import org.oncofed.coordinator.experiment.ExperimentView;
-import org.oncofed.coordinator.report.RoundView;
 
 /** A hospital node killed in the middle of a round does not stall the federation: the others carry on. */
 class NodeFailureIT {

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.Timeout;
 import org.junit.jupiter.api.io.TempDir;
-import org.oncofed.coordinator.sites.NodeView;
+import org.oncofed.api.NodeView;
 
 /** A hospital node comes back by itself when the coordinator restarts: no operator action needed. */
 class NodeReconnectIT {

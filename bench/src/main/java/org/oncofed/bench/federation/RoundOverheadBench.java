@@ -10,6 +10,9 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import org.oncofed.api.ExperimentConfig;
+import org.oncofed.api.ExperimentReport;
+import org.oncofed.api.RoundView;
 import org.oncofed.bench.BenchReport;
 import org.oncofed.bench.Benchmark;
 import org.oncofed.bench.Comparison;
@@ -21,10 +24,7 @@ import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
 import org.oncofed.certs.Role;
 import org.oncofed.coordinator.client.CoordinatorApiClient;
-import org.oncofed.coordinator.experiment.ExperimentConfig;
 import org.oncofed.coordinator.federation.FederationServer;
-import org.oncofed.coordinator.report.ExperimentReport;
-import org.oncofed.coordinator.report.RoundView;
 
 /**
  * Milliseconds per round of a real experiment with a tiny model ({@code small-cnn} at 32 px, a few

@@ -1,8 +1,8 @@
 package org.oncofed.coordinator.cli;
 
 import java.io.IOException;
+import org.oncofed.api.ExperimentView;
 import org.oncofed.coordinator.client.CoordinatorApiClient;
-import org.oncofed.coordinator.experiment.ExperimentView;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 

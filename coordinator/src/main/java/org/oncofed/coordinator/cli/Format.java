@@ -4,7 +4,7 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.Locale;
-import org.oncofed.coordinator.report.MetricsView;
+import org.oncofed.api.MetricsView;
 
 /** How numbers, hashes and times read in the CLI's output. Undefined values print as "-". */
 final class Format {

@@ -5,11 +5,11 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.stream.Collectors;
-import org.oncofed.coordinator.experiment.ExperimentConfig;
-import org.oncofed.coordinator.experiment.ExperimentView;
-import org.oncofed.coordinator.report.FinalResults;
-import org.oncofed.coordinator.report.MetricsView;
-import org.oncofed.coordinator.report.RoundView;
+import org.oncofed.api.ExperimentConfig;
+import org.oncofed.api.ExperimentView;
+import org.oncofed.api.FinalResults;
+import org.oncofed.api.MetricsView;
+import org.oncofed.api.RoundView;
 
 /** Renders the experiment list and one experiment's status for people. */
 final class StatusText {

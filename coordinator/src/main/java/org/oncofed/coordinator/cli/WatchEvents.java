@@ -7,11 +7,11 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.Collectors;
-import org.oncofed.coordinator.experiment.ExperimentView;
-import org.oncofed.coordinator.report.FinalResults;
-import org.oncofed.coordinator.report.MetricsView;
-import org.oncofed.coordinator.report.RoundView;
-import org.oncofed.coordinator.sites.NodeView;
+import org.oncofed.api.ExperimentView;
+import org.oncofed.api.FinalResults;
+import org.oncofed.api.MetricsView;
+import org.oncofed.api.NodeView;
+import org.oncofed.api.RoundView;
 
 /**
  * What happened between two status snapshots of an experiment, as lines for people: rounds opened

@@ -20,14 +20,14 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import org.oncofed.api.ExperimentConfig;
+import org.oncofed.api.ExperimentReport;
+import org.oncofed.api.ExperimentView;
+import org.oncofed.api.NodeView;
+import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.tls.JdkTls;
 import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.common.tls.RefusalListener;
-import org.oncofed.common.hash.Sha256;
-import org.oncofed.coordinator.experiment.ExperimentConfig;
-import org.oncofed.coordinator.experiment.ExperimentView;
-import org.oncofed.coordinator.report.ExperimentReport;
-import org.oncofed.coordinator.sites.NodeView;
 
 /**
  * HTTPS client of the coordinator's REST API for people (researchers, auditors, admins), presenting

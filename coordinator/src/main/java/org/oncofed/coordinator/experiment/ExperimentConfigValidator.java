@@ -2,6 +2,7 @@ package org.oncofed.coordinator.experiment;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.oncofed.api.ExperimentConfig;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.Optimizer;

@@ -19,11 +19,13 @@ import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import jakarta.validation.Valid;
 import java.util.List;
+import org.oncofed.api.ApiError;
+import org.oncofed.api.ExperimentConfig;
+import org.oncofed.api.ExperimentReport;
+import org.oncofed.api.ExperimentView;
 import org.oncofed.coordinator.model.ModelStore;
-import org.oncofed.coordinator.report.ExperimentReport;
 import org.oncofed.coordinator.report.ExperimentReports;
 import org.oncofed.coordinator.report.HtmlReport;
-import org.oncofed.coordinator.web.ApiError;
 
 /**
  * The researchers' experiment API. Anyone with a reading role may look; only the researcher who

@@ -3,6 +3,7 @@ package org.oncofed.coordinator.experiment;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import org.oncofed.api.ExperimentConfig;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.model.ModelSpec;

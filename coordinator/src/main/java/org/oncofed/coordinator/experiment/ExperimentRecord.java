@@ -4,6 +4,7 @@ import io.micronaut.core.annotation.Nullable;
 import io.micronaut.data.annotation.Id;
 import io.micronaut.data.annotation.MappedEntity;
 import java.time.Instant;
+import org.oncofed.api.ExperimentStatus;
 
 /**
  * An experiment as stored: who created it, its configuration (canonical JSON and hash) and where

@@ -7,6 +7,7 @@ import io.micronaut.data.model.query.builder.sql.Dialect;
 import io.micronaut.data.repository.CrudRepository;
 import java.time.Instant;
 import java.util.List;
+import org.oncofed.api.ExperimentStatus;
 
 @JdbcRepository(dialect = Dialect.ANSI)
 public interface ExperimentRepository extends CrudRepository<ExperimentRecord, String> {

@@ -10,6 +10,8 @@ import java.time.Clock;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.oncofed.api.ExperimentConfig;
+import org.oncofed.api.ExperimentStatus;
 import org.oncofed.common.audit.AuditEventType;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.model.EncodedParameters;

@@ -2,6 +2,7 @@ package org.oncofed.coordinator.experiment;
 
 import jakarta.inject.Singleton;
 import java.util.List;
+import org.oncofed.api.ExperimentView;
 import org.oncofed.coordinator.report.ExperimentReports;
 import org.oncofed.coordinator.round.TaskBook;
 import org.oncofed.coordinator.round.TaskRecord;

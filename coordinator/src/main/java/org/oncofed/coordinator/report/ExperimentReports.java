@@ -9,6 +9,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
+import org.oncofed.api.ExperimentReport;
+import org.oncofed.api.FinalResults;
+import org.oncofed.api.MetricsView;
+import org.oncofed.api.RoundView;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.coordinator.experiment.ExperimentPlan;
@@ -92,8 +96,8 @@ public class ExperimentReports {
     List<EvaluationRecord> ofModel = tests.stream().filter(e -> e.modelSha256().equals(model)).toList();
     Map<String, MetricsView> bySite = new LinkedHashMap<>();
     ofModel.stream().sorted(Comparator.comparing(EvaluationRecord::siteId))
-        .forEach(e -> bySite.put(e.siteId(), MetricsView.of(e.counts())));
-    MetricsView pooled = ofModel.isEmpty() ? null : MetricsView.pooled(ofModel.stream().map(EvaluationRecord::counts).toList());
+        .forEach(e -> bySite.put(e.siteId(), MetricsViews.of(e.counts())));
+    MetricsView pooled = ofModel.isEmpty() ? null : MetricsViews.pooled(ofModel.stream().map(EvaluationRecord::counts).toList());
     return new FinalResults.ModelResult(model, trainedAt, pooled, bySite);
   }
 
@@ -144,14 +148,14 @@ public class ExperimentReports {
       return null;
     }
     var counts = all.stream().filter(e -> matches(e, round, model, split)).map(EvaluationRecord::counts).toList();
-    return counts.isEmpty() ? null : MetricsView.pooled(counts);
+    return counts.isEmpty() ? null : MetricsViews.pooled(counts);
   }
 
   private static Map<String, MetricsView> bySite(List<EvaluationRecord> all, int round, String model, DataSplit split) {
     Map<String, MetricsView> bySite = new LinkedHashMap<>();
     all.stream().filter(e -> matches(e, round, model, split))
         .sorted(Comparator.comparing(EvaluationRecord::siteId))
-        .forEach(e -> bySite.put(e.siteId(), MetricsView.of(e.counts())));
+        .forEach(e -> bySite.put(e.siteId(), MetricsViews.of(e.counts())));
     return bySite;
   }
 

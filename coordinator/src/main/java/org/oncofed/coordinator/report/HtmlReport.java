@@ -6,6 +6,10 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
+import org.oncofed.api.ExperimentReport;
+import org.oncofed.api.FinalResults;
+import org.oncofed.api.MetricsView;
+import org.oncofed.api.RoundView;
 import org.oncofed.common.hash.CanonicalJson;
 
 /**

@@ -6,9 +6,9 @@ import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import org.oncofed.api.ExperimentStatus;
 import org.oncofed.coordinator.experiment.ExperimentPlan;
 import org.oncofed.coordinator.experiment.ExperimentRecord;
-import org.oncofed.coordinator.experiment.ExperimentStatus;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 

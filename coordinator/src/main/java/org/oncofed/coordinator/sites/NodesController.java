@@ -8,6 +8,7 @@ import io.micronaut.security.annotation.Secured;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.tags.Tag;
 import java.util.List;
+import org.oncofed.api.NodeView;
 
 /** {@code GET /api/nodes}: known and connected hospital sites, for researchers, auditors and admins. */
 @Controller("/api/nodes")

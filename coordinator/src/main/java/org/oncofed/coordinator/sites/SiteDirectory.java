@@ -8,6 +8,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import java.util.TreeMap;
+import org.oncofed.api.DatasetView;
+import org.oncofed.api.NodeView;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.coordinator.federation.ConnectedNode;

@@ -3,10 +3,14 @@ package org.oncofed.coordinator.sites;
 import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import org.oncofed.api.DatasetView;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.coordinator.federation.ConnectedNode;
 import org.oncofed.coordinator.federation.NodeLifecycleListener;
+import org.oncofed.proto.federation.v1.DatasetSummary;
 import org.oncofed.proto.federation.v1.Hello;
+import org.oncofed.proto.federation.v1.SplitCounts;
 
 /** Remembers in the database every site that connects, and when and why it last disconnected. */
 @Singleton
@@ -46,6 +50,15 @@ class SiteHistory implements NodeLifecycleListener {
     Hello hello = node.hello();
     return new SiteRecord(node.site().value(), firstSeen, node.connectedAt(), null, null,
         node.certificateSerial(), hello.getSoftwareVersion(), hello.getBackend(), hello.getDevice(),
-        hello.hasDataset() ? CanonicalJson.encode(DatasetView.of(hello.getDataset())) : null);
+        hello.hasDataset() ? CanonicalJson.encode(datasetView(hello.getDataset())) : null);
+  }
+
+  private static DatasetView datasetView(DatasetSummary summary) {
+    return new DatasetView(summary.getFingerprint(), splitView(summary.getTrain()),
+        splitView(summary.getValidation()), splitView(summary.getTest()));
+  }
+
+  private static DatasetView.SplitView splitView(SplitCounts counts) {
+    return new DatasetView.SplitView(List.copyOf(counts.getPerClassList()), counts.getPatients());
   }
 }

@@ -13,6 +13,7 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import java.util.Comparator;
 import java.util.List;
+import org.oncofed.api.ApiError;
 import org.oncofed.coordinator.experiment.ExperimentNotFoundException;
 import org.oncofed.coordinator.experiment.ForbiddenException;
 import org.oncofed.coordinator.experiment.InvalidRequestException;

@@ -3,6 +3,7 @@ package org.oncofed.coordinator.web;
 import io.swagger.v3.oas.annotations.OpenAPIDefinition;
 import io.swagger.v3.oas.annotations.info.Info;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import org.oncofed.api.ApiError;
 
 /**
  * The head of the OpenAPI description generated at compile time from the controllers. The file is

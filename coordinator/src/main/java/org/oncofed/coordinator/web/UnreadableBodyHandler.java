@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Collectors;
+import org.oncofed.api.ApiError;
 
 /**
  * Request bodies (or parameters) that cannot be read as the type an endpoint takes: an unknown or

@@ -6,13 +6,13 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
-import org.oncofed.coordinator.experiment.ExperimentConfig;
-import org.oncofed.coordinator.experiment.ExperimentView;
-import org.oncofed.coordinator.report.FinalResults;
-import org.oncofed.coordinator.report.MetricsView;
-import org.oncofed.coordinator.report.RoundView;
-import org.oncofed.coordinator.sites.DatasetView;
-import org.oncofed.coordinator.sites.NodeView;
+import org.oncofed.api.DatasetView;
+import org.oncofed.api.ExperimentConfig;
+import org.oncofed.api.ExperimentView;
+import org.oncofed.api.FinalResults;
+import org.oncofed.api.MetricsView;
+import org.oncofed.api.NodeView;
+import org.oncofed.api.RoundView;
 
 /** The lines {@code experiment watch} prints for each change between two status snapshots. */
 class WatchEventsTest {

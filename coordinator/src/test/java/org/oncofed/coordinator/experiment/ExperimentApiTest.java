@@ -21,6 +21,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
+import org.oncofed.api.ExperimentConfig;
 import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
 import org.oncofed.certs.Role;

@@ -6,17 +6,21 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.oncofed.api.ExperimentConfig;
+import org.oncofed.api.ExperimentReport;
+import org.oncofed.api.FinalResults;
+import org.oncofed.api.MetricsView;
+import org.oncofed.api.RoundView;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.metrics.ConfusionMatrix;
 import org.oncofed.common.metrics.EvaluationCounts;
 import org.oncofed.common.metrics.ScoreHistogram;
-import org.oncofed.coordinator.experiment.ExperimentConfig;
 
 class HtmlReportTest {
 
   @Test
   void rendersVerdictChartsTablesAndEscapesNames() {
-    MetricsView metrics = MetricsView.of(counts());
+    MetricsView metrics = MetricsViews.of(counts());
     RoundView round = new RoundView(1, "aggregated", Instant.EPOCH, Instant.EPOCH, List.of("alpha"), "a".repeat(64),
         "b".repeat(64), null, 0.9, List.of(new RoundView.ParticipantView("alpha", "completed", null, 30L, "c".repeat(64), 0.9)),
         metrics, Map.of("alpha", metrics));

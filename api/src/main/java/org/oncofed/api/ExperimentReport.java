@@ -1,10 +1,9 @@
-package org.oncofed.coordinator.report;
+package org.oncofed.api;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
-import org.oncofed.coordinator.experiment.ExperimentConfig;
 
 /** The JSON summary of an experiment: configuration, every round, and the final comparison. */
 @Serdeable

@@ -1,7 +1,7 @@
-package org.oncofed.coordinator.sites;
+package org.oncofed.api;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 
 /**

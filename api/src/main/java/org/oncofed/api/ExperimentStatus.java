@@ -1,4 +1,4 @@
-package org.oncofed.coordinator.experiment;
+package org.oncofed.api;
 
 /** Lifecycle of an experiment: CREATED, then RUNNING, then one of the final states. */
 public enum ExperimentStatus {

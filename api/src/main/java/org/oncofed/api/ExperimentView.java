@@ -1,11 +1,9 @@
-package org.oncofed.coordinator.experiment;
+package org.oncofed.api;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
-import org.oncofed.coordinator.report.FinalResults;
-import org.oncofed.coordinator.report.RoundView;
 
 /**
  * An experiment's status: configuration, progress, every round with its metrics, tasks now out at

@@ -1,8 +1,8 @@
-package org.oncofed.coordinator.experiment;
+package org.oncofed.api;
 
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.Nullable;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -58,7 +58,7 @@ public record ExperimentConfig(
       @Nullable @Min(1) @Max(3) Integer channels,
       @Nullable Long seed) {}
 
-  /** Local training per round at each site; see {@link org.oncofed.common.model.TrainingConfig}. */
+  /** Local training per round at each site; see the hospital node's training configuration. */
   @Serdeable
   @JsonIgnoreProperties(ignoreUnknown = false)
   public record LocalTraining(
@@ -75,7 +75,7 @@ public record ExperimentConfig(
 
   /**
    * @param name {@code fedavg}, {@code median}, {@code trimmed-mean}, {@code fedadam}, {@code fedyogi} or {@code fedadagrad}
-   * @param settings numeric settings of the strategy, see {@link org.oncofed.coordinator.aggregation.AggregationStrategies}
+   * @param settings numeric settings of the strategy, validated by the coordinator against the named strategy
    */
   @Serdeable
   @JsonIgnoreProperties(ignoreUnknown = false)

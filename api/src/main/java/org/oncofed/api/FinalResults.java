@@ -1,7 +1,7 @@
-package org.oncofed.coordinator.report;
+package org.oncofed.api;
 
-import io.micronaut.core.annotation.Nullable;
 import io.micronaut.serde.annotation.Serdeable;
+import jakarta.annotation.Nullable;
 import java.util.List;
 import java.util.Map;
 
