@@ -1,18 +1,16 @@
 package org.oncofed.coordinator;
 
-import org.oncofed.coordinator.audit.AuditCommand;
-import org.oncofed.coordinator.cli.ExperimentCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
-/** Entry point of the coordinator jar: the server, the researcher CLI and the auditor tools. */
+/** Entry point of the coordinator jar: {@code run} starts the server. */
 @Command(
     name = "coordinator",
     mixinStandardHelpOptions = true,
-    description = "OncoFed coordinator: federation service, researcher and auditor tools.",
-    subcommands = {RunCommand.class, ExperimentCommand.class, AuditCommand.class})
+    description = "OncoFed coordinator: federation service and REST API.",
+    subcommands = RunCommand.class)
 public final class CoordinatorCommand implements Runnable {
 
   @Spec private CommandSpec spec;

@@ -8,7 +8,7 @@ import java.util.Set;
 import org.oncofed.api.ExperimentView;
 import org.oncofed.api.MetricsView;
 import org.oncofed.api.RoundView;
-import org.oncofed.coordinator.client.CoordinatorApiClient;
+import org.oncofed.client.rest.CoordinatorApiClient;
 
 /** Follows an experiment until it ends, printing each round's outcome as it comes. */
 final class ExperimentWatcher {

@@ -18,10 +18,10 @@ import org.oncofed.api.NodeView;
 import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
 import org.oncofed.certs.Role;
+import org.oncofed.client.rest.CoordinatorApiClient;
 import org.oncofed.common.audit.AuditVerdict;
 import org.oncofed.common.audit.LedgerCrossCheck;
 import org.oncofed.common.tls.PemFiles;
-import org.oncofed.coordinator.client.CoordinatorApiClient;
 
 /**
  * A federation on this machine: a development PKI, a coordinator and hospital nodes, each a separate

@@ -12,7 +12,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oncofed.api.ExperimentConfig;
 import org.oncofed.api.ExperimentView;
 import org.oncofed.api.RoundView;
-import org.oncofed.coordinator.client.CoordinatorApiClient;
+import org.oncofed.client.rest.CoordinatorApiClient;
 
 /** A hospital node killed in the middle of a round does not stall the federation: the others carry on. */
 class NodeFailureIT {

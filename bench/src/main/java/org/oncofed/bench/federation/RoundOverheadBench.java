@@ -23,7 +23,7 @@ import org.oncofed.bench.training.SyntheticSite;
 import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
 import org.oncofed.certs.Role;
-import org.oncofed.coordinator.client.CoordinatorApiClient;
+import org.oncofed.client.rest.CoordinatorApiClient;
 import org.oncofed.coordinator.federation.FederationServer;
 
 /**

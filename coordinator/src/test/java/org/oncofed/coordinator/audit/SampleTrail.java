@@ -17,26 +17,27 @@ import org.oncofed.common.hash.Sha256;
 
 /**
  * A two-round experiment as the round engine will record it: twelve events, with checkpoints after
- * sequence 4 and 8 (the export or a test adds the one after 12).
+ * sequence 4 and 8 (the export or a test adds the one after 12). Public: the client's audit command
+ * tests record it too.
  */
-final class SampleTrail {
+public final class SampleTrail {
 
-  static final String EXPERIMENT = "exp-1";
-  static final SiteId NORTH = SiteId.of("north");
-  static final SiteId SOUTH = SiteId.of("south");
-  static final int EVENTS = 12;
+  public static final String EXPERIMENT = "exp-1";
+  public static final SiteId NORTH = SiteId.of("north");
+  public static final SiteId SOUTH = SiteId.of("south");
+  public static final int EVENTS = 12;
 
   private SampleTrail() {}
 
-  static String hash(String seed) {
+  public static String hash(String seed) {
     return Sha256.hex(seed);
   }
 
-  static String updateHash(SiteId site, int round) {
+  public static String updateHash(SiteId site, int round) {
     return hash("update " + site + " " + round);
   }
 
-  static void record(AuditTrail trail) {
+  public static void record(AuditTrail trail) {
     trail.record(EXPERIMENT_CREATED, "ruth", EXPERIMENT, null, null, Map.of(
         "configurationSha256", hash("config"), "architecture", "small-cnn", "rounds", 2, "strategy", "fedavg"));
     trail.record(EXPERIMENT_STARTED, "ruth", EXPERIMENT, null, null, Map.of("configurationSha256", hash("config")));
@@ -61,7 +62,7 @@ final class SampleTrail {
     trail.record(ADMIN_ACTION, "root", null, null, null, Map.of("action", "site-registered", "target", "east"));
   }
 
-  static Map<String, Object> update(SiteId site, int round) {
+  public static Map<String, Object> update(SiteId site, int round) {
     return Map.of("taskId", "exp-1-r" + round + "-" + site, "updateSha256", updateHash(site, round),
         "sampleCount", 120 + round, "sizeBytes", 4096, "metrics", Map.of("train_loss", 0.41, "train_accuracy", 0.8125),
         "privacy", Map.of("clipNorm", 5.0, "noiseMultiplier", 0.0, "secureAggregation", false));
