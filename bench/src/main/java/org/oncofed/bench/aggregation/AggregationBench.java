@@ -7,11 +7,12 @@ import org.oncofed.bench.BenchReport;
 import org.oncofed.bench.Benchmark;
 import org.oncofed.bench.Comparison;
 import org.oncofed.bench.Interleaved;
+import org.oncofed.coordinator.aggregation.Aggregation;
 import org.oncofed.coordinator.aggregation.AggregationResult;
 import org.oncofed.coordinator.aggregation.AggregationStrategies;
 import org.oncofed.coordinator.aggregation.AggregationStrategy;
 import org.oncofed.coordinator.aggregation.ModelUpdate;
-import org.oncofed.coordinator.aggregation.RoundAggregator;
+import org.oncofed.coordinator.task.UpdateValidator;
 
 /**
  * FedAvg through the coordinator's real strategy code ({@code beginRound}, {@code accept} per
@@ -69,12 +70,15 @@ public final class AggregationBench implements Benchmark {
     }
   }
 
-  /** One FedAvg round, as the round engine drives it. */
+  /** One FedAvg round, as the round engine drives it: each update checked, then folded. */
   static float[] fedAvg(float[] global, float[][] updates, int count, double[] weights) {
     AggregationStrategy fedAvg = AggregationStrategies.create("fedavg", Map.of());
-    RoundAggregator round = fedAvg.beginRound(global, fedAvg.initialState());
+    UpdateValidator checks = UpdateValidator.against(global, fedAvg.bounds());
+    Aggregation round = fedAvg.beginRound(global, fedAvg.initialState());
     for (int k = 0; k < count; k++) {
-      round.accept(new ModelUpdate("site-" + k, updates[k % updates.length], (long) weights[k]));
+      ModelUpdate update = new ModelUpdate("site-" + k, updates[k % updates.length], (long) weights[k]);
+      checks.check(update);
+      round.fold(update);
     }
     AggregationResult result = round.finish();
     return result.parameters();

@@ -7,14 +7,14 @@ import java.util.List;
 import java.util.Map;
 import org.oncofed.bench.Comparison;
 import org.oncofed.bench.Samples;
+import org.oncofed.coordinator.aggregation.Aggregation;
 import org.oncofed.coordinator.aggregation.AggregationStrategies;
 import org.oncofed.coordinator.aggregation.AggregationStrategy;
 import org.oncofed.coordinator.aggregation.ModelUpdate;
-import org.oncofed.coordinator.aggregation.RoundAggregator;
 
 /**
  * The heap a FedAvg round holds once its updates are in, for many updates against few. Each update
- * is a new array dropped after {@code accept}, as the coordinator's upload path hands them over;
+ * is a new array dropped after it is folded, as the coordinator's upload path hands them over;
  * what stays reachable (after a full collection) is what the round keeps.
  */
 final class RetainedHeap {
@@ -39,9 +39,9 @@ final class RetainedHeap {
   private static double retainedMegabytes(float[] global, int updates) {
     long before = usedAfterCollection();
     AggregationStrategy fedAvg = AggregationStrategies.create("fedavg", Map.of());
-    RoundAggregator round = fedAvg.beginRound(global, fedAvg.initialState());
+    Aggregation round = fedAvg.beginRound(global, fedAvg.initialState());
     for (int k = 0; k < updates; k++) {
-      round.accept(new ModelUpdate("site-" + k, AggregationBench.perturbed(global, k), 100 + k));
+      round.fold(new ModelUpdate("site-" + k, AggregationBench.perturbed(global, k), 100 + k));
     }
     long after = usedAfterCollection();
     round.finish();

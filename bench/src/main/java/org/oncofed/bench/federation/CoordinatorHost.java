@@ -27,7 +27,6 @@ import org.oncofed.coordinator.CoordinatorCommand;
 import org.oncofed.coordinator.federation.FederationServer;
 import org.oncofed.coordinator.model.ModelKind;
 import org.oncofed.coordinator.model.ModelStore;
-import org.oncofed.coordinator.round.TransferRounds;
 
 /**
  * Child JVM running a real coordinator (started as {@code coordinator run} starts it, from a

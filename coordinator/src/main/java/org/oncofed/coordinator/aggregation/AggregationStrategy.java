@@ -16,6 +16,12 @@ public interface AggregationStrategy {
   /** Numeric settings by name, recorded in provenance. */
   Map<String, Double> settings();
 
+  /**
+   * The limits an update must respect before it is folded, checked by the round's intake (the
+   * strategy's {@code maxDeltaNorm} setting).
+   */
+  UpdateBounds bounds();
+
   /** The state of the first round. */
   StrategyState initialState();
 
@@ -25,8 +31,7 @@ public interface AggregationStrategy {
    * @param globalParameters the global model the nodes trained from; only read, and it must stay
    *     unchanged until the round finishes
    * @param state the state the previous round returned, or {@link #initialState()}
-   * @throws IllegalArgumentException when the global model is not finite or the state does not
-   *     belong to this strategy or model
+   * @throws IllegalArgumentException when the state does not belong to this strategy or model
    */
-  RoundAggregator beginRound(float[] globalParameters, StrategyState state);
+  Aggregation beginRound(float[] globalParameters, StrategyState state);
 }

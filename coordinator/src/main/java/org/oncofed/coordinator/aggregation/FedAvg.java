@@ -8,7 +8,7 @@ import java.util.Objects;
  * weighted by their sample counts. Updates are folded into a running sum as they arrive, so a
  * round holds O(P) memory however many nodes take part.
  */
-public final class FedAvg implements AggregationStrategy {
+final class FedAvg implements AggregationStrategy {
 
   public static final String NAME = "fedavg";
 
@@ -29,18 +29,23 @@ public final class FedAvg implements AggregationStrategy {
   }
 
   @Override
+  public UpdateBounds bounds() {
+    return bounds;
+  }
+
+  @Override
   public StrategyState initialState() {
     return StrategyState.NONE;
   }
 
   @Override
-  public RoundAggregator beginRound(float[] globalParameters, StrategyState state) {
+  public Aggregation beginRound(float[] globalParameters, StrategyState state) {
     Objects.requireNonNull(globalParameters, "globalParameters");
     Objects.requireNonNull(state, "state");
     WeightedMean mean = new WeightedMean(globalParameters.length);
-    return new ValidatingRound(globalParameters, bounds) {
+    return new AbstractAggregation() {
       @Override
-      void fold(ModelUpdate update) {
+      void add(ModelUpdate update) {
         mean.add(update.parameters(), update.sampleCount());
       }
 

@@ -24,7 +24,7 @@ import java.util.TreeMap;
  * default, or a {@link TrimmedMean} for robustness. {@code m}, {@code v} and the step count live
  * in the {@link ServerOptimizerState} passed in and returned, never in this object.
  */
-public final class FedOpt implements AggregationStrategy {
+final class FedOpt implements AggregationStrategy {
 
   /** The server optimiser applied to the pseudo-gradient. */
   public enum Variant {
@@ -98,12 +98,17 @@ public final class FedOpt implements AggregationStrategy {
   }
 
   @Override
+  public UpdateBounds bounds() {
+    return inner.bounds();
+  }
+
+  @Override
   public StrategyState initialState() {
     return ServerOptimizerState.FRESH;
   }
 
   @Override
-  public RoundAggregator beginRound(float[] globalParameters, StrategyState state) {
+  public Aggregation beginRound(float[] globalParameters, StrategyState state) {
     Objects.requireNonNull(globalParameters, "globalParameters");
     if (!(state instanceof ServerOptimizerState optimizer)) {
       throw new IllegalArgumentException(name() + " needs a server optimiser state, found " + state);
@@ -113,16 +118,16 @@ public final class FedOpt implements AggregationStrategy {
           name() + " state holds moments for " + optimizer.firstMoment().length + " parameters, but the model has "
               + globalParameters.length);
     }
-    RoundAggregator combining = inner.beginRound(globalParameters, StrategyState.NONE);
-    return new RoundAggregator() {
+    Aggregation combining = inner.beginRound(globalParameters, StrategyState.NONE);
+    return new Aggregation() {
       @Override
-      public void accept(ModelUpdate update) {
-        combining.accept(update);
+      public void fold(ModelUpdate update) {
+        combining.fold(update);
       }
 
       @Override
-      public int acceptedUpdates() {
-        return combining.acceptedUpdates();
+      public int foldedUpdates() {
+        return combining.foldedUpdates();
       }
 
       @Override

@@ -12,7 +12,7 @@ import java.util.Objects;
  * @param step rounds applied so far; 0 for a fresh optimiser, whose moments are empty and get
  *     initialised on the first round, when the parameter count is known
  */
-public record ServerOptimizerState(long step, float[] firstMoment, float[] secondMoment) implements StrategyState {
+record ServerOptimizerState(long step, float[] firstMoment, float[] secondMoment) implements StrategyState {
 
   static final byte TAG = 1;
   private static final byte VERSION = 1;

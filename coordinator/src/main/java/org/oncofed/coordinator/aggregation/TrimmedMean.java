@@ -17,7 +17,7 @@ import java.util.TreeMap;
  * its own. Unlike {@link FedAvg}, every update must be kept until the round finishes: memory is
  * O(n·P).
  */
-public final class TrimmedMean implements AggregationStrategy {
+final class TrimmedMean implements AggregationStrategy {
 
   public static final String TRIMMED_MEAN = "trimmed-mean";
   public static final String MEDIAN = "median";
@@ -62,6 +62,11 @@ public final class TrimmedMean implements AggregationStrategy {
   }
 
   @Override
+  public UpdateBounds bounds() {
+    return bounds;
+  }
+
+  @Override
   public StrategyState initialState() {
     return StrategyState.NONE;
   }
@@ -72,13 +77,13 @@ public final class TrimmedMean implements AggregationStrategy {
   }
 
   @Override
-  public RoundAggregator beginRound(float[] globalParameters, StrategyState state) {
+  public Aggregation beginRound(float[] globalParameters, StrategyState state) {
     Objects.requireNonNull(globalParameters, "globalParameters");
     Objects.requireNonNull(state, "state");
     List<float[]> kept = new ArrayList<>();
-    return new ValidatingRound(globalParameters, bounds) {
+    return new AbstractAggregation() {
       @Override
-      void fold(ModelUpdate update) {
+      void add(ModelUpdate update) {
         // A copy, so that a caller reusing its buffer cannot change an accepted update.
         kept.add(update.parameters().clone());
       }

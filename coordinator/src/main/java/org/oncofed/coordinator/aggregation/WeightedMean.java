@@ -10,7 +10,7 @@ package org.oncofed.coordinator.aggregation;
  * arithmetic. The fold {@code sum[i] += w * x[i]} is a plain loop the JIT vectorises; it is
  * limited by memory bandwidth (read 4 bytes, read and write 8 bytes per parameter).
  */
-public final class WeightedMean {
+final class WeightedMean {
 
   private final double[] sum;
   private double totalWeight;

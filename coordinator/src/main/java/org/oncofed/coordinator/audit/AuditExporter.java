@@ -18,7 +18,7 @@ import org.oncofed.common.tls.ProjectPki;
  * event and checkpoint up to that seal, page by page, copying rows exactly as stored.
  */
 @Singleton
-class AuditExporter {
+public class AuditExporter {
 
   private static final int PAGE = 500;
 
@@ -35,7 +35,7 @@ class AuditExporter {
   }
 
   /** The export as UTF-8 JSON Lines, read from the database as the stream is consumed. */
-  InputStream open() {
+  public InputStream open() {
     Checkpoint seal = trail.checkpoint("export").checkpoint();
     AuditExport.Header header = new AuditExport.Header(clock.instant(),
         pki.identity().certificate().getSubjectX500Principal().getName(), seal.sequence(), seal.number());

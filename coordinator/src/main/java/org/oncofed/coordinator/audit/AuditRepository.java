@@ -28,7 +28,7 @@ import org.oncofed.common.audit.SignedCheckpoint;
  * transaction if there is one.
  */
 @Singleton
-class AuditRepository {
+public class AuditRepository {
 
   /** The chain's last event: its sequence and hash, or 0 and the genesis hash when empty. */
   record Head(long sequence, String hash) {
@@ -88,7 +88,7 @@ class AuditRepository {
         }, AuditRepository::event);
   }
 
-  List<StoredEvent> search(AuditQuery query) {
+  public List<StoredEvent> search(AuditQuery query) {
     StringBuilder sql = new StringBuilder("SELECT " + EVENT_COLUMNS + " FROM audit_event WHERE 1 = 1");
     List<Object> values = new ArrayList<>();
     condition(sql, values, " AND experiment_id = ?", query.experimentId());
@@ -111,13 +111,13 @@ class AuditRepository {
     }, AuditRepository::event);
   }
 
-  Optional<StoredCheckpoint> lastCheckpoint() {
+  public Optional<StoredCheckpoint> lastCheckpoint() {
     return read("SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint ORDER BY number DESC LIMIT 1",
         statement -> {}, AuditRepository::checkpoint).stream().findFirst();
   }
 
   /** Checkpoints numbered up to {@code upToNumber}, in number order. */
-  List<StoredCheckpoint> checkpoints(long upToNumber) {
+  public List<StoredCheckpoint> checkpoints(long upToNumber) {
     return read("SELECT " + CHECKPOINT_COLUMNS + " FROM audit_checkpoint WHERE number <= ? ORDER BY number",
         statement -> statement.setLong(1, upToNumber), AuditRepository::checkpoint);
   }

@@ -5,6 +5,7 @@ import io.micronaut.transaction.TransactionOperations;
 import jakarta.inject.Singleton;
 import java.sql.Connection;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
@@ -21,8 +22,9 @@ import org.slf4j.LoggerFactory;
 /**
  * The coordinator's tamper-evident audit trail: the single entry point for recording what happens.
  * Each event is appended with its hash link to the previous one in one database transaction;
- * nothing is ever updated or deleted. Signed checkpoints pin the chain head and are sent to every
- * connected node. Thread-safe: appends are serialised, so sequence numbers have no gaps.
+ * nothing is ever updated or deleted. Signed checkpoints pin the chain head and go to every
+ * {@link CheckpointListener} (which sends them to the connected nodes). Thread-safe: appends are
+ * serialised, so sequence numbers have no gaps.
  */
 @Singleton
 public class AuditTrail {
@@ -32,17 +34,17 @@ public class AuditTrail {
   private final AuditRepository repository;
   private final TransactionOperations<Connection> transactions;
   private final ProjectPki pki;
-  private final CheckpointBroadcaster broadcaster;
+  private final List<CheckpointListener> checkpointListeners;
   private final Clock clock;
   // Held around the whole transaction, so that the next append reads a committed head.
   private final ReentrantLock appending = new ReentrantLock();
 
   AuditTrail(AuditRepository repository, TransactionOperations<Connection> transactions, ProjectPki pki,
-      CheckpointBroadcaster broadcaster, Clock clock) {
+      List<CheckpointListener> checkpointListeners, Clock clock) {
     this.repository = repository;
     this.transactions = transactions;
     this.pki = pki;
-    this.broadcaster = broadcaster;
+    this.checkpointListeners = List.copyOf(checkpointListeners);
     this.clock = clock;
   }
 
@@ -103,7 +105,7 @@ public class AuditTrail {
     } finally {
       appending.unlock();
     }
-    broadcaster.broadcast(signed);
+    checkpointListeners.forEach(listener -> listener.checkpointSigned(signed));
     return signed;
   }
 

@@ -16,7 +16,7 @@ import org.oncofed.common.audit.AuditJson;
  *
  * @param id the row's storage position
  */
-record StoredEvent(
+public record StoredEvent(
     long id,
     long seq,
     Instant time,
@@ -44,7 +44,7 @@ record StoredEvent(
    * The row's fields in the shape of {@link AuditEvent#toMap()}, built without validation, so that
    * an export copies even a damaged row as it is. For an intact row it equals the event's map.
    */
-  SortedMap<String, Object> rawMap() {
+  public SortedMap<String, Object> rawMap() {
     SortedMap<String, Object> map = new TreeMap<>();
     map.put("actor", actor);
     Object details;

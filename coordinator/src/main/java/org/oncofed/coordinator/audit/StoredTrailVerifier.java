@@ -14,7 +14,7 @@ import org.oncofed.common.tls.ProjectPki;
  * are allowed here (they will be covered by the next one) and counted in the verdict.
  */
 @Singleton
-class StoredTrailVerifier {
+public class StoredTrailVerifier {
 
   private static final int PAGE = 1000;
 
@@ -26,7 +26,7 @@ class StoredTrailVerifier {
     this.pki = pki;
   }
 
-  AuditVerdict verify() {
+  public AuditVerdict verify() {
     ChainVerifier chain = new ChainVerifier(new CheckpointVerifier(pki.ca()));
     List<StoredCheckpoint> checkpoints = repository.checkpoints(Long.MAX_VALUE);
     int nextCheckpoint = 0;

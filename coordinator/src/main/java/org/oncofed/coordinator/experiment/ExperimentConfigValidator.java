@@ -7,6 +7,7 @@ import org.oncofed.common.SiteId;
 import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.Optimizer;
 import org.oncofed.coordinator.aggregation.AggregationStrategies;
+import org.oncofed.coordinator.plan.ExperimentPlan;
 
 /**
  * The checks bean validation cannot express: names that must exist in the catalogue or among the

@@ -24,7 +24,7 @@ import org.oncofed.coordinator.audit.AuditTrail;
 import org.oncofed.coordinator.model.ModelKind;
 import org.oncofed.coordinator.model.ModelRecord;
 import org.oncofed.coordinator.model.ModelStore;
-import org.oncofed.coordinator.round.ExperimentRunner;
+import org.oncofed.coordinator.plan.ExperimentPlan;
 
 /**
  * What researchers do with experiments: create one (its initial model is built at once from the
@@ -36,17 +36,17 @@ public class ExperimentService {
   private final ExperimentRepository experiments;
   private final ExperimentConfigValidator validator;
   private final ModelStore models;
-  private final ExperimentRunner runner;
+  private final ExperimentThreads threads;
   private final AuditTrail audit;
   private final Clock clock;
   private final ModelCatalogue catalogue = ModelCatalogue.standard();
 
   ExperimentService(ExperimentRepository experiments, ExperimentConfigValidator validator, ModelStore models,
-      ExperimentRunner runner, AuditTrail audit, Clock clock) {
+      ExperimentThreads threads, AuditTrail audit, Clock clock) {
     this.experiments = experiments;
     this.validator = validator;
     this.models = models;
-    this.runner = runner;
+    this.threads = threads;
     this.audit = audit;
     this.clock = clock;
   }
@@ -105,7 +105,7 @@ public class ExperimentService {
     ExperimentRecord started = require(id);
     audit.record(AuditEventType.EXPERIMENT_STARTED, actor, id, null, null,
         Map.of("configurationSha256", started.configSha256(), "initialModelSha256", started.initialModelSha256()));
-    runner.start(started);
+    threads.start(started);
     return started;
   }
 
@@ -116,7 +116,7 @@ public class ExperimentService {
       throw new InvalidRequestException("status", "the experiment has already ended: " + experiment.status());
     }
     audit.record(AuditEventType.EXPERIMENT_CANCELLED, actor, id, null, null, Map.of("reason", "cancelled by " + actor));
-    if (!runner.cancel(id)) {
+    if (!threads.cancel(id)) {
       experiments.finish(id, ExperimentStatus.CANCELLED, "cancelled before it ran", clock.instant());
     }
     return require(id);

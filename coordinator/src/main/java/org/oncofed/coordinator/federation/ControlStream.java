@@ -3,9 +3,14 @@ package org.oncofed.coordinator.federation;
 import io.grpc.Status;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.concurrent.atomic.AtomicBoolean;
+import org.oncofed.common.SiteId;
+import org.oncofed.coordinator.nodes.ConnectedNode;
+import org.oncofed.coordinator.nodes.ConnectedNodes;
+import org.oncofed.coordinator.nodes.NodeConnection;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.Heartbeat;
 import org.oncofed.proto.federation.v1.Hello;
@@ -20,7 +25,7 @@ import org.slf4j.LoggerFactory;
  * then tracks heartbeats and relays task reports. Outgoing messages are serialised here because a
  * gRPC stream observer is not thread-safe.
  */
-final class ControlStream implements StreamObserver<NodeMessage> {
+final class ControlStream implements StreamObserver<NodeMessage>, NodeConnection {
 
   private static final Logger LOG = LoggerFactory.getLogger(ControlStream.class);
 
@@ -107,8 +112,8 @@ final class ControlStream implements StreamObserver<NodeMessage> {
     }
   }
 
-  /** Sends a message to the node; returns false if the stream is already closed. */
-  boolean send(CoordinatorMessage message) {
+  @Override
+  public boolean send(CoordinatorMessage message) {
     if (closed.get()) {
       return false;
     }
@@ -124,8 +129,8 @@ final class ControlStream implements StreamObserver<NodeMessage> {
     }
   }
 
-  /** Closes the stream with a status the node sees, and forgets the node. */
-  void close(Status status) {
+  @Override
+  public void close(Status status) {
     if (closed.compareAndSet(false, true)) {
       synchronized (out) {
         try {
@@ -144,19 +149,28 @@ final class ControlStream implements StreamObserver<NodeMessage> {
     }
   }
 
-  boolean isHelloReceived() {
+  @Override
+  public boolean isHelloReceived() {
     return hello != null;
   }
 
-  NodeIdentity identity() {
-    return identity;
+  @Override
+  public SiteId site() {
+    return identity.site();
   }
 
-  Instant lastHeartbeat() {
+  @Override
+  public X509Certificate certificate() {
+    return identity.certificate();
+  }
+
+  @Override
+  public Instant lastHeartbeat() {
     return lastHeartbeat == null ? openedAt : lastHeartbeat;
   }
 
-  ConnectedNode snapshot() {
+  @Override
+  public ConnectedNode snapshot() {
     return new ConnectedNode(identity.site(), identity.peer().serialHex(), hello, connectedAt,
         lastHeartbeat, state, currentTask);
   }

@@ -3,16 +3,16 @@ package org.oncofed.coordinator.federation;
 import io.grpc.stub.ServerCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import java.time.Clock;
-import org.oncofed.coordinator.transfer.Transfers;
+import org.oncofed.coordinator.nodes.ConnectedNodes;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.EvaluationReceipt;
 import org.oncofed.proto.federation.v1.EvaluationReport;
+import org.oncofed.proto.federation.v1.FederationGrpc;
 import org.oncofed.proto.federation.v1.FetchModelRequest;
 import org.oncofed.proto.federation.v1.ModelChunk;
+import org.oncofed.proto.federation.v1.NodeMessage;
 import org.oncofed.proto.federation.v1.SubmitUpdateResponse;
 import org.oncofed.proto.federation.v1.UpdateChunk;
-import org.oncofed.proto.federation.v1.FederationGrpc;
-import org.oncofed.proto.federation.v1.NodeMessage;
 import org.oncofed.proto.federation.v1.Welcome;
 
 /** The federation gRPC service: translates calls and delegates; the caller's identity comes from the context. */

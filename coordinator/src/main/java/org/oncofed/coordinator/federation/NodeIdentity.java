@@ -11,7 +11,7 @@ import org.oncofed.common.tls.PeerIdentity;
  * certificate by {@link NodeIdentityInterceptor}. Handlers read it from the gRPC {@link Context};
  * nothing a node sends can change it.
  */
-public record NodeIdentity(SiteId site, PeerIdentity peer, X509Certificate certificate) {
+record NodeIdentity(SiteId site, PeerIdentity peer, X509Certificate certificate) {
 
   static final Context.Key<NodeIdentity> CONTEXT_KEY = Context.key("oncofed-node-identity");
 

@@ -15,18 +15,18 @@ import org.oncofed.api.MetricsView;
 import org.oncofed.api.RoundView;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.hash.CanonicalJson;
-import org.oncofed.coordinator.experiment.ExperimentPlan;
+import org.oncofed.coordinator.experiment.EvaluationRecord;
+import org.oncofed.coordinator.experiment.EvaluationRepository;
 import org.oncofed.coordinator.experiment.ExperimentRecord;
 import org.oncofed.coordinator.model.ModelKind;
 import org.oncofed.coordinator.model.ModelRecord;
 import org.oncofed.coordinator.model.ModelRepository;
-import org.oncofed.coordinator.round.EvaluationRecord;
-import org.oncofed.coordinator.round.EvaluationRepository;
+import org.oncofed.coordinator.plan.ExperimentPlan;
 import org.oncofed.coordinator.round.RoundRecord;
 import org.oncofed.coordinator.round.RoundRepository;
-import org.oncofed.coordinator.round.TaskKind;
-import org.oncofed.coordinator.round.TaskRecord;
-import org.oncofed.coordinator.round.TaskRepository;
+import org.oncofed.coordinator.task.TaskKind;
+import org.oncofed.coordinator.task.TaskRecord;
+import org.oncofed.coordinator.task.TaskRepository;
 import org.oncofed.proto.federation.v1.DataSplit;
 
 /** Builds what researchers read about an experiment from what the database holds. */

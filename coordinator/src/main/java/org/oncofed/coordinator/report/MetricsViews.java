@@ -11,7 +11,7 @@ import org.oncofed.common.metrics.EvaluationCounts;
 import org.oncofed.common.metrics.RocPoint;
 
 /** The API's view of evaluation counts: one site's, or several sites' pooled. */
-public final class MetricsViews {
+final class MetricsViews {
 
   private MetricsViews() {}
 

@@ -5,12 +5,13 @@ import java.util.Collections;
 import java.util.List;
 import java.util.SplittableRandom;
 import org.oncofed.common.SiteId;
-import org.oncofed.coordinator.experiment.ExperimentPlan;
-import org.oncofed.coordinator.federation.ConnectedNode;
+import org.oncofed.coordinator.nodes.ConnectedNode;
+import org.oncofed.coordinator.plan.ExperimentPlan;
+import org.oncofed.proto.federation.v1.DataSplit;
 import org.oncofed.proto.federation.v1.Hello;
 
 /** Which connected sites may take part in a round, and which of them are asked. */
-final class SiteSelector {
+public final class SiteSelector {
 
   private SiteSelector() {}
 
@@ -18,13 +19,12 @@ final class SiteSelector {
    * Sites that can take part now: connected, allowed by the experiment, with a registered dataset
    * that has training data, and able to build the experiment's architecture.
    */
-  static List<SiteId> eligible(List<ConnectedNode> connected, ExperimentPlan plan) {
+  public static List<SiteId> eligible(List<ConnectedNode> connected, ExperimentPlan plan) {
     List<SiteId> eligible = new ArrayList<>();
     for (ConnectedNode node : connected) {
       Hello hello = node.hello();
       boolean allowed = plan.allowedSites().isEmpty() || plan.allowedSites().contains(node.site().value());
-      boolean hasData = hello.hasDataset()
-          && hello.getDataset().getTrain().getPerClassList().stream().mapToLong(Long::longValue).sum() > 0;
+      boolean hasData = node.registeredSlices(DataSplit.DATA_SPLIT_UNSPECIFIED) > 0;
       boolean canBuild = hello.getCatalogueList().contains(plan.spec().architecture());
       if (allowed && hasData && canBuild) {
         eligible.add(node.site());

@@ -17,7 +17,7 @@ import java.time.Duration;
  * @param revocationCheckInterval how often the CRL file is re-read and open streams are re-checked
  */
 @ConfigurationProperties("oncofed.tls")
-public record TlsConfiguration(
+record TlsConfiguration(
     @NotNull Path certificate,
     @NotNull Path privateKey,
     @NotNull Path ca,

@@ -15,7 +15,6 @@ import java.util.Comparator;
 import java.util.List;
 import org.oncofed.api.ApiError;
 import org.oncofed.coordinator.experiment.ExperimentNotFoundException;
-import org.oncofed.coordinator.experiment.ForbiddenException;
 import org.oncofed.coordinator.experiment.InvalidRequestException;
 
 /**

@@ -19,8 +19,8 @@ class FedOptTest {
   }
 
   private static AggregationResult round(FedOpt strategy, float[] global, StrategyState state, float[] update) {
-    RoundAggregator round = strategy.beginRound(global, state);
-    round.accept(new ModelUpdate("site-a", update, 10));
+    Aggregation round = strategy.beginRound(global, state);
+    round.fold(new ModelUpdate("site-a", update, 10));
     return round.finish();
   }
 

@@ -8,9 +8,9 @@ import org.junit.jupiter.api.Test;
 class TrimmedMeanTest {
 
   private static AggregationResult aggregate(AggregationStrategy strategy, float[]... updates) {
-    RoundAggregator round = strategy.beginRound(new float[updates[0].length], strategy.initialState());
+    Aggregation round = strategy.beginRound(new float[updates[0].length], strategy.initialState());
     for (int i = 0; i < updates.length; i++) {
-      round.accept(new ModelUpdate("site-" + i, updates[i], 1 + 100L * i));
+      round.fold(new ModelUpdate("site-" + i, updates[i], 1 + 100L * i));
     }
     return round.finish();
   }
@@ -54,9 +54,9 @@ class TrimmedMeanTest {
   @Test
   void keepsACopySoThatAReusedBufferCannotChangeAnAcceptedUpdate() {
     TrimmedMean median = TrimmedMean.median(UpdateBounds.NONE);
-    RoundAggregator round = median.beginRound(new float[1], StrategyState.NONE);
+    Aggregation round = median.beginRound(new float[1], StrategyState.NONE);
     float[] buffer = {5};
-    round.accept(new ModelUpdate("a", buffer, 1));
+    round.fold(new ModelUpdate("a", buffer, 1));
     buffer[0] = 7;
 
     assertThat(buffer).containsExactly(7);

@@ -43,7 +43,7 @@ class ExportTamperTest extends TrailTamperContract {
       HttpResponse<String> export = coordinator.get(auditor, "/api/audit/export");
       assertThat(export.statusCode()).isEqualTo(200);
       assertThat(export.headers().firstValue("Content-Type")).hasValueSatisfying(type -> assertThat(type)
-          .startsWith(AuditController.JSON_LINES));
+          .startsWith("application/x-ndjson"));
       pristine = export.body().lines().toList();
     }
   }

@@ -29,10 +29,10 @@ import org.oncofed.coordinator.experiment.ExperimentRepository;
 import org.oncofed.coordinator.round.RoundRecord;
 import org.oncofed.coordinator.round.RoundRepository;
 import org.oncofed.coordinator.round.RoundStatus;
-import org.oncofed.coordinator.round.TaskKind;
-import org.oncofed.coordinator.round.TaskRecord;
-import org.oncofed.coordinator.round.TaskRepository;
-import org.oncofed.coordinator.round.TaskStatus;
+import org.oncofed.coordinator.task.TaskKind;
+import org.oncofed.coordinator.task.TaskRecord;
+import org.oncofed.coordinator.task.TaskRepository;
+import org.oncofed.coordinator.task.TaskStatus;
 
 /**
  * One contract, every supported database: the embedded H2 store always, and PostgreSQL when

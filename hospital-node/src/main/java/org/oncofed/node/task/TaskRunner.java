@@ -98,8 +98,8 @@ public class TaskRunner implements CoordinatorMessageHandler {
         LOG.info("Update for task {} accepted by the coordinator ({})", TrainingTask.abbreviate(task.getTaskId()),
             TrainingTask.abbreviate(answer.getUpdateSha256()));
       } else {
-        LOG.warn("Update for task {} rejected by the coordinator: {}", TrainingTask.abbreviate(task.getTaskId()),
-            answer.getReason());
+        LOG.warn("Update for task {} rejected by the coordinator{}: {}", TrainingTask.abbreviate(task.getTaskId()),
+            answer.getReasonCode().isEmpty() ? "" : " (" + answer.getReasonCode() + ")", answer.getReason());
       }
     });
   }

@@ -1,0 +1,182 @@
+package org.oncofed.coordinator.experiment;
+
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Base64;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.oncofed.api.ExperimentConfig;
+import org.oncofed.api.ExperimentStatus;
+import org.oncofed.common.audit.AuditEvent;
+import org.oncofed.common.audit.AuditEventType;
+import org.oncofed.common.cli.Failures;
+import org.oncofed.common.metrics.EvaluationCounts;
+import org.oncofed.coordinator.aggregation.StrategyState;
+import org.oncofed.coordinator.model.ModelRecord;
+import org.oncofed.coordinator.plan.ExperimentPlan;
+import org.oncofed.coordinator.round.RoundRunner;
+import org.oncofed.coordinator.round.RoundStatus;
+import org.oncofed.coordinator.task.Cancellation;
+import org.oncofed.proto.federation.v1.DataSplit;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+/**
+ * One experiment from its current round to the end: training rounds, a validation pass after
+ * each aggregated round (best model, early stopping), then local-only baselines and the final
+ * test evaluation. Progress is written to the database as it happens, so a coordinator stopped at
+ * any point resumes with the next unfinished step.
+ */
+final class ExperimentRun implements Runnable {
+
+  /** Round number of the tasks after the federated rounds: baselines and the test evaluation. */
+  static final int FINAL_PHASE = 0;
+
+  private static final Logger LOG = LoggerFactory.getLogger(ExperimentRun.class);
+
+  private final RunContext context;
+  private final ExperimentPlan plan;
+  private final Cancellation cancellation = new Cancellation();
+
+  ExperimentRun(RunContext context, ExperimentPlan plan) {
+    this.context = context;
+    this.plan = plan;
+  }
+
+  String experimentId() {
+    return plan.experimentId();
+  }
+
+  void cancel() {
+    cancellation.cancel();
+  }
+
+  @Override
+  public void run() {
+    String id = plan.experimentId();
+    try {
+      ExperimentRecord experiment = context.experiments().findById(id).orElseThrow();
+      ModelRecord global = model(experiment.currentModelSha256());
+      StrategyState state = experiment.strategyState() == null
+          ? plan.strategy().initialState()
+          : StrategyState.decode(Base64.getDecoder().decode(experiment.strategyState()));
+      Best best = new Best(experiment.bestModelSha256(), experiment.bestRound(), experiment.bestScore());
+      for (int round = firstRoundToRun(experiment); round <= plan.rounds() && !cancellation.isCancelled(); round++) {
+        context.experiments().setCurrentRound(id, round);
+        RoundRunner.Outcome outcome = context.rounds().run(plan, round, global, state, cancellation);
+        if (!outcome.aggregated()) {
+          continue;
+        }
+        global = outcome.model();
+        state = outcome.state();
+        context.experiments().advance(id, round, global.sha256(), Base64.getEncoder().encodeToString(state.encode()));
+        best = validate(round, global, best);
+        if (shouldStopEarly(round, best)) {
+          LOG.info("Experiment {}: no improvement since round {}, stopping early", id, best.round());
+          break;
+        }
+      }
+      if (cancellation.isCancelled()) {
+        finish(ExperimentStatus.CANCELLED, "cancelled");
+        return;
+      }
+      boolean anyAggregated = context.roundRecords().findByExperimentIdOrderByRoundNo(id).stream()
+          .anyMatch(round -> round.status() == RoundStatus.AGGREGATED);
+      if (!anyAggregated) {
+        finish(ExperimentStatus.FAILED, "no round reached its quorum: no global model was trained");
+        return;
+      }
+      ModelRecord outcome = best.sha256() == null ? global : model(best.sha256());
+      finalPhase(outcome, model(experiment.initialModelSha256()));
+      if (cancellation.isCancelled()) {
+        finish(ExperimentStatus.CANCELLED, "cancelled");
+        return;
+      }
+      finish(ExperimentStatus.COMPLETED, null);
+      context.audit().record(AuditEventType.EXPERIMENT_COMPLETED, AuditEvent.SYSTEM, id, null, null,
+          Map.of("finalModelSha256", outcome.sha256(), "bestRound", best.round() == null ? 0 : best.round()));
+    } catch (InterruptedException e) {
+      // The coordinator is stopping: the experiment stays RUNNING and resumes at the next start.
+      Thread.currentThread().interrupt();
+      LOG.info("Experiment {} paused by coordinator shutdown", id);
+    } catch (RuntimeException e) {
+      LOG.error("Experiment {} failed", id, e);
+      finish(ExperimentStatus.FAILED, Failures.rootMessage(e));
+    }
+  }
+
+  /**
+   * The round to run first: the current one again if it was still open when the coordinator
+   * stopped (its accepted updates are restored), else the next.
+   */
+  private int firstRoundToRun(ExperimentRecord experiment) {
+    int current = experiment.currentRound();
+    if (current == 0) {
+      return 1;
+    }
+    boolean closed = context.roundRecords().findByExperimentIdAndRoundNo(experiment.id(), current)
+        .map(round -> round.status() != RoundStatus.OPEN)
+        .orElse(false);
+    return closed ? current + 1 : current;
+  }
+
+  /** The best model so far by the pooled validation metric. */
+  private record Best(String sha256, Integer round, Double score) {}
+
+  private Best validate(int round, ModelRecord global, Best best) throws InterruptedException {
+    Map<String, EvaluationCounts> counts = context.evaluations().run(plan, round, List.of(global),
+        DataSplit.DATA_SPLIT_VALIDATION, deadline(), cancellation).get(global.sha256());
+    double score = ValidationScore.of(metric(), counts.values());
+    double minDelta = plan.config().earlyStopping() == null ? 0 : plan.config().earlyStopping().minDelta();
+    if (Double.isNaN(score)) {
+      return best;
+    }
+    if (best.score() == null || score > best.score() + minDelta) {
+      context.experiments().setBest(plan.experimentId(), global.sha256(), round, score);
+      return new Best(global.sha256(), round, score);
+    }
+    return best;
+  }
+
+  private boolean shouldStopEarly(int round, Best best) {
+    ExperimentConfig.EarlyStopping rule = plan.config().earlyStopping();
+    return rule != null && best.round() != null && round - best.round() >= rule.patience();
+  }
+
+  private String metric() {
+    return plan.config().earlyStopping() == null ? ValidationScore.DEFAULT_METRIC : plan.config().earlyStopping().metric();
+  }
+
+  /** Local-only baselines (if asked for), then every compared model on every site's test split. */
+  private void finalPhase(ModelRecord best, ModelRecord initial) throws InterruptedException {
+    List<ModelRecord> compared = new ArrayList<>(List.of(best));
+    if (plan.config().localBaselines()) {
+      compared.addAll(context.baselines().train(plan, FINAL_PHASE, initial, cancellation));
+    }
+    if (!cancellation.isCancelled()) {
+      context.evaluations().run(plan, FINAL_PHASE, compared, DataSplit.DATA_SPLIT_TEST, deadline(), cancellation);
+    }
+  }
+
+  private Instant deadline() {
+    return context.clock().instant().plus(plan.roundDeadline());
+  }
+
+  private ModelRecord model(String sha256) {
+    return context.models().find(plan.experimentId(), sha256)
+        .orElseThrow(() -> new IllegalStateException("model " + sha256 + " of experiment " + plan.experimentId()
+            + " is not in the store"));
+  }
+
+  private void finish(ExperimentStatus status, String reason) {
+    String state = status.name().toLowerCase(Locale.ROOT);
+    context.experiments().finish(plan.experimentId(), status, reason, context.clock().instant());
+    LOG.info("Experiment {} {}", plan.experimentId(), state);
+    if (status == ExperimentStatus.FAILED) {
+      context.audit().record(AuditEventType.EXPERIMENT_FAILED, AuditEvent.SYSTEM, plan.experimentId(), null, null,
+          Map.of("reason", reason));
+    }
+    context.audit().checkpoint("experiment " + plan.experimentId() + " " + state);
+  }
+}

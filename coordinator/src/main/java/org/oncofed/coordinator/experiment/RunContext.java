@@ -1,0 +1,20 @@
+package org.oncofed.coordinator.experiment;
+
+import jakarta.inject.Singleton;
+import java.time.Clock;
+import org.oncofed.coordinator.audit.AuditTrail;
+import org.oncofed.coordinator.model.ModelStore;
+import org.oncofed.coordinator.round.RoundRepository;
+import org.oncofed.coordinator.round.RoundRunner;
+
+/** What every experiment's run uses from the rest of the coordinator, injected once and shared. */
+@Singleton
+record RunContext(
+    RoundRunner rounds,
+    EvaluationPass evaluations,
+    BaselineTraining baselines,
+    ExperimentRepository experiments,
+    RoundRepository roundRecords,
+    ModelStore models,
+    AuditTrail audit,
+    Clock clock) {}
