@@ -45,32 +45,28 @@ public final class AggregatorSession {
   private final PeerCertificateVerifier verifier;
   private final RoundKeys keys;
 
+  /** U1: the sites that advertised keys, with their advertisements as received and as verified. */
+  private final SortedMap<SiteId, KeyAdvertisement> advertisements = new TreeMap<>();
+  private final SortedMap<SiteId, VerifiedKeys> verified = new TreeMap<>();
+  /** U2: the sites that sent shares. */
+  private final SortedMap<SiteId, EncryptedShares> shares = new TreeMap<>();
+  /** U3: the sites that sent masked inputs, which are in {@link #sum}. */
+  private final SortedSet<SiteId> survivors = new TreeSet<>();
+  /** U4: the survivors that signed the survivor set. */
+  private final SortedMap<SiteId, byte[]> confirmations = new TreeMap<>();
+  /** U5: the sites that sent unmasking shares. */
+  private final SortedMap<SiteId, UnmaskingShares> unmasking = new TreeMap<>();
+
   private Phase phase = Phase.ADVERTISE_KEYS;
   /** Null while the round runs; then why it ended. */
   private String ended;
-
-  /** U1, as received and as verified. */
-  private final SortedMap<SiteId, KeyAdvertisement> advertisements = new TreeMap<>();
-  private final SortedMap<SiteId, VerifiedKeys> verified = new TreeMap<>();
-  /** U2. */
-  private final SortedMap<SiteId, EncryptedShares> shares = new TreeMap<>();
-  /** U3, and the sum of their masked inputs. */
-  private final SortedSet<SiteId> survivors = new TreeSet<>();
   private long[] sum;
-  /** U4. */
-  private final SortedMap<SiteId, byte[]> confirmations = new TreeMap<>();
-  /** U5. */
-  private final SortedMap<SiteId, UnmaskingShares> unmasking = new TreeMap<>();
 
   /** @param verifier checks sites' certificates against the project CA, as the sites themselves do */
   public AggregatorSession(SecaggRound round, PeerCertificateVerifier verifier) {
     this.round = Objects.requireNonNull(round, "round");
     this.verifier = Objects.requireNonNull(verifier, "verifier");
     this.keys = new RoundKeys(round);
-  }
-
-  public SecaggRound round() {
-    return round;
   }
 
   /** AdvertiseKeys: verifies and keeps a site's signed keys, so a bad key set cannot break the round for others. */

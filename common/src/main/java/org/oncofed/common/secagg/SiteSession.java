@@ -47,13 +47,18 @@ public final class SiteSession {
     MASK_INPUT("mask its input"),
     CONFIRM_SURVIVORS("confirm the survivors"),
     UNMASK("answer the unmasking request"),
-    DONE("finish"),
-    FAILED("fail");
+    DONE,
+    FAILED;
 
+    /** What the site does in this step; the two end states do nothing. */
     private final String action;
 
     Step(String action) {
       this.action = action;
+    }
+
+    Step() {
+      this(null);
     }
   }
 
@@ -95,10 +100,6 @@ public final class SiteSession {
     this.encryptionKeys = X25519.generate(random);
     this.maskingKeys = X25519.generate(random);
     random.nextBytes(selfMaskSeed);
-  }
-
-  public SiteId site() {
-    return self;
   }
 
   /** AdvertiseKeys: this site's two public keys, signed with its certificate key. */
@@ -182,14 +183,17 @@ public final class SiteSession {
       Map<SiteId, SharePair> decrypted = new TreeMap<>();
       message.ciphertexts().forEach((sender, ciphertext) -> decrypted.put(sender, decrypt(sender, ciphertext)));
 
-      long[] values = update.values();
-      MaskExpander.add(keys.selfMask(self, selfMaskSeed), values);
+      // Every key agreement before the first mask, so that a refused key leaves the update untouched.
+      Map<SiteId, byte[]> pairwiseKeys = new TreeMap<>();
       for (SiteId other : decrypted.keySet()) {
         if (!other.equals(self)) {
           byte[] agreed = X25519.agree(maskingKeys.getPrivate(), advertised.get(other).maskingKey());
-          MaskExpander.addPairwise(keys.pairwiseMask(self, other, agreed), values, self, other);
+          pairwiseKeys.put(other, keys.pairwiseMask(self, other, agreed));
         }
       }
+      long[] values = update.values();
+      MaskExpander.add(keys.selfMask(self, selfMaskSeed), values);
+      pairwiseKeys.forEach((other, key) -> MaskExpander.addPairwise(key, values, self, other));
       held = decrypted;
       return new MaskedInput(round.ref(), self, values);
     });

@@ -3,6 +3,7 @@ package org.oncofed.common.secagg;
 import java.nio.file.Path;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
+import java.util.List;
 import java.util.Map;
 import java.util.SortedSet;
 import java.util.TreeMap;
@@ -23,7 +24,7 @@ final class TestPki {
   private final Map<SiteId, TlsIdentity> identities = new TreeMap<>();
 
   TestPki(Path dir, int sites) {
-    pki = DevPki.init(dir, java.util.List.of(), false);
+    pki = DevPki.init(dir, List.of(), false);
     X509Certificate ca = PemFiles.readCertificate(pki.caCertificate());
     verifier = new PeerCertificateVerifier(ca, RevocationList.none(ca), Clock.systemUTC());
     for (int i = 1; i <= sites; i++) {
