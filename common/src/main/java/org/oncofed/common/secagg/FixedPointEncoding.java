@@ -33,7 +33,17 @@ import java.util.Objects;
  */
 public record FixedPointEncoding(int fractionBits, double clipBound, long maxSampleCount) {
 
-  static final BigInteger SIGNED_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+  // Before STANDARD, whose construction reads it.
+  private static final BigInteger SIGNED_MAX = BigInteger.valueOf(Long.MAX_VALUE);
+
+  /**
+   * Settings that fit every federation the protocol allows: {@code f = 30} (a resolution of about
+   * 1e-9, finer than float32 for values above 0.01), {@code B = 256} (beyond typical weights and
+   * normalisation statistics; clipped values are counted, so a site sees when it is not), {@code W
+   * = 2^20} samples per site. {@code W · Q = 2^58}: room for 31 sites.
+   */
+  public static final FixedPointEncoding STANDARD = new FixedPointEncoding(30, 256.0, 1 << 20);
+
 
   public FixedPointEncoding {
     if (fractionBits < 0 || fractionBits > 62) {

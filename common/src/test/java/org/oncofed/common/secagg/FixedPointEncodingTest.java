@@ -40,6 +40,13 @@ class FixedPointEncodingTest {
   }
 
   @Test
+  void theStandardSettingsFitTheLargestFederation() {
+    FixedPointEncoding.STANDARD.requireNoOverflow(SecaggRound.MAX_SITES);
+
+    assertThat(FixedPointEncoding.STANDARD.maxSites()).isEqualTo(31);
+  }
+
+  @Test
   void settingsThatCouldOverflowForTheSiteCountAreRefusedWithTheNumbers() {
     FixedPointEncoding fits = new FixedPointEncoding(32, 64.0, 1 << 20);
     FixedPointEncoding tooFine = new FixedPointEncoding(33, 64.0, 1 << 20);
