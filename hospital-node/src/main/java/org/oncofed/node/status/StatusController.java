@@ -4,6 +4,7 @@ import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.node.link.CoordinatorLink;
+import org.oncofed.node.link.NodeActivity;
 
 /**
  * The node's local status API, served on loopback only for {@code node status} and local tools.

@@ -7,8 +7,8 @@ import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.node.explain.SiteExplanations;
 import org.oncofed.node.ledger.NodeLedger;
 import org.oncofed.node.link.CoordinatorLink;
+import org.oncofed.node.link.NodeActivity;
 import org.oncofed.node.localdata.LocalData;
-import org.oncofed.node.status.NodeActivity;
 import org.oncofed.proto.federation.v1.NodeMessage;
 import org.oncofed.proto.federation.v1.TaskProgress;
 

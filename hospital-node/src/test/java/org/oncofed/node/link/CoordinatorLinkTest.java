@@ -8,16 +8,15 @@ import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
-import java.util.function.Supplier;
 import java.util.function.BooleanSupplier;
+import java.util.function.Supplier;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
-import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.common.model.RuntimeEnvironment;
-import org.oncofed.node.status.NodeActivity;
+import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.proto.federation.v1.Hello;
 
 /** The node dials out, introduces itself as its certified site, keeps heartbeating, and comes back by itself. */

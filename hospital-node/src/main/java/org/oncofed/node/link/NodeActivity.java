@@ -1,4 +1,4 @@
-package org.oncofed.node.status;
+package org.oncofed.node.link;
 
 import jakarta.inject.Singleton;
 import org.oncofed.proto.federation.v1.NodeState;
