@@ -10,7 +10,7 @@ import java.nio.file.Path;
  */
 record Checkout(Path dir) {
 
-  private static final Path SAMPLES = Path.of("hospital-node", "src", "test", "resources", "dicom-samples");
+  private static final Path SAMPLES = Path.of("dicom", "src", "test", "resources", "dicom-samples");
 
   static Checkout locate() {
     String home = System.getProperty("oncofed.home");

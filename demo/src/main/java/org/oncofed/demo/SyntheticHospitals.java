@@ -6,12 +6,12 @@ import java.time.Clock;
 import java.util.Arrays;
 import java.util.List;
 import java.util.SplittableRandom;
+import org.oncofed.dicom.Part10Reader;
 import org.oncofed.node.dataset.DatasetRegistration;
 import org.oncofed.node.dataset.PatientKeys;
 import org.oncofed.node.dataset.ProgressListener;
-import org.oncofed.node.dicom.Part10Reader;
-import org.oncofed.node.synth.ScannerProfile;
-import org.oncofed.node.synth.SiteSynthesizer;
+import org.oncofed.synthetic.ScannerProfile;
+import org.oncofed.synthetic.SiteSynthesizer;
 
 /**
  * Writes a synthetic CT archive for a site (DICOM files as a PACS export would hold them) and

@@ -1,20 +1,18 @@
 package org.oncofed.node;
 
 import org.oncofed.node.dataset.DatasetCommand;
-import org.oncofed.node.dicom.InspectCommand;
 import org.oncofed.node.ledger.LedgerCommand;
-import org.oncofed.node.synth.SynthCommand;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
 import picocli.CommandLine.Spec;
+import picocli.CommandLine;
 
 /** Entry point of the hospital node: {@code ./oncofed node <subcommand>}. */
 @Command(
     name = "node",
     mixinStandardHelpOptions = true,
     description = "OncoFed hospital node: reads local DICOM data, trains locally, talks to the coordinator.",
-    subcommands = {RunCommand.class, StatusCommand.class, InspectCommand.class, SynthCommand.class,
+    subcommands = {RunCommand.class, StatusCommand.class, InspectCommand.class,
       DatasetCommand.class, LedgerCommand.class})
 public final class NodeCommand implements Runnable {
 

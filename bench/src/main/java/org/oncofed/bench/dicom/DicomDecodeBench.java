@@ -7,10 +7,10 @@ import org.oncofed.bench.BenchReport;
 import org.oncofed.bench.Benchmark;
 import org.oncofed.bench.Comparison;
 import org.oncofed.bench.Interleaved;
-import org.oncofed.node.dicom.DicomFormatException;
-import org.oncofed.node.dicom.DicomImage;
-import org.oncofed.node.dicom.DicomReader;
-import org.oncofed.node.dicom.Part10Reader;
+import org.oncofed.dicom.DicomFormatException;
+import org.oncofed.dicom.DicomImage;
+import org.oncofed.dicom.DicomReader;
+import org.oncofed.dicom.Part10Reader;
 
 /**
  * Slices per second through the node's DICOM reader (parse, decode the pixel data, apply the

@@ -3,11 +3,11 @@ package org.oncofed.bench.training;
 import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
+import org.oncofed.dicom.Part10Reader;
 import org.oncofed.node.dataset.DatasetRegistration;
 import org.oncofed.node.dataset.ProgressListener;
-import org.oncofed.node.dicom.Part10Reader;
-import org.oncofed.node.synth.ScannerProfile;
-import org.oncofed.node.synth.SiteSynthesizer;
+import org.oncofed.synthetic.ScannerProfile;
+import org.oncofed.synthetic.SiteSynthesizer;
 
 /**
  * A hospital's data as the node sees it: a synthetic CT archive, registered in a node data folder

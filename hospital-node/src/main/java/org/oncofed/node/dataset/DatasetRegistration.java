@@ -4,7 +4,7 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.time.Clock;
 import java.util.Objects;
-import org.oncofed.node.dicom.DicomReader;
+import org.oncofed.dicom.DicomReader;
 
 /**
  * Registers a dataset folder as the node's training data: scans it, and only when at least one

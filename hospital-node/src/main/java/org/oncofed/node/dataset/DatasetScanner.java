@@ -14,11 +14,11 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.hash.Sha256;
-import org.oncofed.node.dicom.CtSuitability;
-import org.oncofed.node.dicom.DicomFormatException;
-import org.oncofed.node.dicom.DicomImage;
-import org.oncofed.node.dicom.DicomMetadata;
-import org.oncofed.node.dicom.DicomReader;
+import org.oncofed.dicom.CtSuitability;
+import org.oncofed.dicom.DicomFormatException;
+import org.oncofed.dicom.DicomImage;
+import org.oncofed.dicom.DicomMetadata;
+import org.oncofed.dicom.DicomReader;
 
 /**
  * Scans a dataset folder: every file is read and decoded once, refused with a reason when it

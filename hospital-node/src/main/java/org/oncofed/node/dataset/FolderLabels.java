@@ -2,7 +2,7 @@ package org.oncofed.node.dataset;
 
 import java.util.Optional;
 import org.oncofed.common.TumourClass;
-import org.oncofed.node.dicom.DicomMetadata;
+import org.oncofed.dicom.DicomMetadata;
 
 /** Labels from class subfolders: {@code ROOT/normal/...}, {@code ROOT/benign/...}, {@code ROOT/malignant/...}. */
 public final class FolderLabels implements LabelSource {

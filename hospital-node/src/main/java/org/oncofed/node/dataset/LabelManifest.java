@@ -10,7 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Optional;
 import org.oncofed.common.TumourClass;
-import org.oncofed.node.dicom.DicomMetadata;
+import org.oncofed.common.files.Csv;
+import org.oncofed.dicom.DicomMetadata;
 
 /**
  * Labels from a CSV file with a header row: a {@code label} column and at least one key column,

@@ -2,7 +2,7 @@ package org.oncofed.node.dataset;
 
 import java.util.Optional;
 import org.oncofed.common.TumourClass;
-import org.oncofed.node.dicom.DicomMetadata;
+import org.oncofed.dicom.DicomMetadata;
 
 /** Where a dataset's labels come from: a CSV manifest or class-named folders. */
 public interface LabelSource {

@@ -6,6 +6,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
+import org.oncofed.common.Apportionment;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.hash.Sha256;
 

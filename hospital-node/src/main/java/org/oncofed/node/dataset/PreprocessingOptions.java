@@ -1,8 +1,8 @@
 package org.oncofed.node.dataset;
 
 import java.util.Objects;
-import org.oncofed.node.dicom.Window;
-import org.oncofed.node.dicom.WindowPreset;
+import org.oncofed.dicom.Window;
+import org.oncofed.dicom.WindowPreset;
 
 /**
  * How slices become network input: square size after an aspect-preserving resize, channels (3

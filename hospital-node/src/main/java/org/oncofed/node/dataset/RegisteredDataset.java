@@ -4,8 +4,8 @@ import java.io.IOException;
 import java.nio.file.Path;
 import java.util.Objects;
 import java.util.Optional;
-import org.oncofed.node.dicom.DicomReader;
-import org.oncofed.node.dicom.Part10Reader;
+import org.oncofed.dicom.DicomReader;
+import org.oncofed.dicom.Part10Reader;
 
 /**
  * The dataset registered in a node's data folder, as training code sees it: patient-level splits

@@ -1,7 +1,7 @@
 package org.oncofed.node.dataset;
 
-import org.oncofed.node.dicom.PixelSpacing;
-import org.oncofed.node.dicom.Window;
+import org.oncofed.dicom.PixelSpacing;
+import org.oncofed.dicom.Window;
 
 /**
  * Hounsfield slice to network input: window (inverted for MONOCHROME1), normalise, then resize so

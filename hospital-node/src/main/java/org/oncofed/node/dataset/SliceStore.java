@@ -13,9 +13,9 @@ import java.util.TreeMap;
 import org.oncofed.common.files.AtomicFiles;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.hash.Sha256;
-import org.oncofed.node.dicom.DicomFormatException;
-import org.oncofed.node.dicom.DicomImage;
-import org.oncofed.node.dicom.DicomReader;
+import org.oncofed.dicom.DicomFormatException;
+import org.oncofed.dicom.DicomImage;
+import org.oncofed.dicom.DicomReader;
 
 /**
  * Decoded, windowed, normalised and resized slices, cached on disk under the data folder

@@ -11,7 +11,7 @@ import java.nio.file.Path;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.oncofed.node.synth.ScannerProfile;
+import org.oncofed.synthetic.ScannerProfile;
 import picocli.CommandLine;
 
 class DatasetCommandTest {

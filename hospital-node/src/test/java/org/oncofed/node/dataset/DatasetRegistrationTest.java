@@ -15,10 +15,11 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.oncofed.node.dicom.DicomFile;
-import org.oncofed.node.dicom.Part10Reader;
-import org.oncofed.node.synth.ScannerProfile;
-import org.oncofed.node.synth.SiteSynthesizer;
+import org.oncofed.dicom.DicomFile;
+import org.oncofed.dicom.Part10Reader;
+import org.oncofed.dicom.SampleManifest;
+import org.oncofed.synthetic.ScannerProfile;
+import org.oncofed.synthetic.SiteSynthesizer;
 
 class DatasetRegistrationTest {
 
@@ -53,7 +54,7 @@ class DatasetRegistrationTest {
   @Test
   void refusesFilesOneByOneWithTheirReasons() throws IOException {
     Path root = copyOf(site);
-    Path samples = Path.of(SiteSynthesizer.class.getResource("/dicom-samples/manifest.csv").getPath()).getParent();
+    Path samples = SampleManifest.folder();
     Files.copy(samples.resolve("SC_rgb.dcm"), root.resolve("colour.dcm"));
     Files.copy(samples.resolve("derived_not_dicom.dcm"), root.resolve("notes.dcm"));
     Files.copy(samples.resolve("CT1_JLSN.dcm"), root.resolve("jpegls.dcm"));

@@ -10,13 +10,13 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncofed.common.TumourClass;
-import org.oncofed.node.dicom.DicomMetadata;
-import org.oncofed.node.dicom.InstanceUids;
-import org.oncofed.node.dicom.ModalityLut;
-import org.oncofed.node.dicom.PixelModule;
-import org.oncofed.node.dicom.PreambleContent;
-import org.oncofed.node.dicom.TransferSyntax;
-import org.oncofed.node.dicom.VoiWindow;
+import org.oncofed.dicom.DicomMetadata;
+import org.oncofed.dicom.InstanceUids;
+import org.oncofed.dicom.ModalityLut;
+import org.oncofed.dicom.PixelModule;
+import org.oncofed.dicom.PreambleContent;
+import org.oncofed.dicom.TransferSyntax;
+import org.oncofed.dicom.VoiWindow;
 
 class LabelManifestTest {
 

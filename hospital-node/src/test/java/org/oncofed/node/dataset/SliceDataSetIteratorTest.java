@@ -17,10 +17,10 @@ import org.junit.jupiter.api.io.TempDir;
 import org.nd4j.linalg.api.buffer.DataType;
 import org.nd4j.linalg.api.ndarray.INDArray;
 import org.nd4j.linalg.dataset.DataSet;
-import org.oncofed.node.dicom.Part10Reader;
-import org.oncofed.node.dicom.WindowPreset;
-import org.oncofed.node.synth.ScannerProfile;
-import org.oncofed.node.synth.SiteSynthesizer;
+import org.oncofed.dicom.Part10Reader;
+import org.oncofed.dicom.WindowPreset;
+import org.oncofed.synthetic.ScannerProfile;
+import org.oncofed.synthetic.SiteSynthesizer;
 
 class SliceDataSetIteratorTest {
 

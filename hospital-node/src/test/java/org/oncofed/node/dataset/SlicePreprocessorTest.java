@@ -5,9 +5,9 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
-import org.oncofed.node.dicom.PixelSpacing;
-import org.oncofed.node.dicom.Window;
-import org.oncofed.node.dicom.WindowPreset;
+import org.oncofed.dicom.PixelSpacing;
+import org.oncofed.dicom.Window;
+import org.oncofed.dicom.WindowPreset;
 
 class SlicePreprocessorTest {
 

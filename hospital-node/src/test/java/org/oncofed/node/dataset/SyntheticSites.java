@@ -2,8 +2,8 @@ package org.oncofed.node.dataset;
 
 import java.io.IOException;
 import java.nio.file.Path;
-import org.oncofed.node.synth.ScannerProfile;
-import org.oncofed.node.synth.SiteSynthesizer;
+import org.oncofed.synthetic.ScannerProfile;
+import org.oncofed.synthetic.SiteSynthesizer;
 
 /** Small synthetic sites for dataset tests (generated, never mocked). */
 final class SyntheticSites {

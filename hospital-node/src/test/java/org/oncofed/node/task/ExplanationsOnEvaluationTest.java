@@ -23,21 +23,21 @@ import org.oncofed.common.TumourClass;
 import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.ModelSpec;
+import org.oncofed.dicom.Part10Reader;
 import org.oncofed.node.dataset.DatasetRegistration;
 import org.oncofed.node.dataset.DatasetSplit;
 import org.oncofed.node.dataset.ProgressListener;
 import org.oncofed.node.dataset.RegisteredDataset;
 import org.oncofed.node.dataset.SplitFractions;
-import org.oncofed.node.dicom.Part10Reader;
 import org.oncofed.node.link.FakeCoordinator;
-import org.oncofed.node.synth.ScannerProfile;
-import org.oncofed.node.synth.SiteSynthesizer;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.DataSplit;
 import org.oncofed.proto.federation.v1.EvaluateTask;
 import org.oncofed.proto.federation.v1.EvaluationReport;
 import org.oncofed.proto.federation.v1.ModelKind;
 import org.oncofed.proto.federation.v1.TrainingConfig;
+import org.oncofed.synthetic.ScannerProfile;
+import org.oncofed.synthetic.SiteSynthesizer;
 
 /**
  * A node evaluating a global model on its test split leaves Grad-CAM heatmaps of its first test

@@ -13,18 +13,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
+import org.oncofed.dicom.Part10Reader;
 import org.oncofed.node.dataset.DatasetRegistration;
 import org.oncofed.node.dataset.ProgressListener;
-import org.oncofed.node.dicom.Part10Reader;
 import org.oncofed.node.link.FakeCoordinator;
-import org.oncofed.node.synth.ScannerProfile;
-import org.oncofed.node.synth.SiteSynthesizer;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.Hello;
 import org.oncofed.proto.federation.v1.ModelSpec;
 import org.oncofed.proto.federation.v1.NodeMessage;
 import org.oncofed.proto.federation.v1.TrainTask;
 import org.oncofed.proto.federation.v1.TrainingConfig;
+import org.oncofed.synthetic.ScannerProfile;
+import org.oncofed.synthetic.SiteSynthesizer;
 
 /**
  * The node application declines, with the reason, a task it must not run: before a dataset is

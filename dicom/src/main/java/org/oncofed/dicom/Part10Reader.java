@@ -1,0 +1,149 @@
+package org.oncofed.dicom;
+
+import java.io.IOException;
+import java.nio.ByteBuffer;
+import java.nio.ByteOrder;
+import java.nio.channels.FileChannel;
+import java.nio.file.AccessDeniedException;
+import java.nio.file.Files;
+import java.nio.file.NoSuchFileException;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.Arrays;
+import java.util.Objects;
+import java.util.zip.DataFormatException;
+import java.util.zip.Inflater;
+
+/**
+ * OncoFed's DICOM Part 10 reader: preamble and File Meta (or none), the four native encodings plus
+ * Deflate, and the codecs chosen by {@link FrameDecoders}. Memory is bounded by the file's size and
+ * {@link ReaderLimits}; everything that goes wrong becomes a {@link DicomFormatException}.
+ */
+public final class Part10Reader implements DicomReader {
+
+  private final ReaderLimits limits;
+
+  public Part10Reader() {
+    this(ReaderLimits.DEFAULT);
+  }
+
+  public Part10Reader(ReaderLimits limits) {
+    this.limits = Objects.requireNonNull(limits, "limits");
+  }
+
+  @Override
+  public DicomFile readMetadata(Path file) throws DicomFormatException {
+    return readMetadata(readFile(file));
+  }
+
+  @Override
+  public DicomImage readImage(Path file) throws DicomFormatException {
+    return readImage(readFile(file));
+  }
+
+  @Override
+  public DicomFile readMetadata(byte[] bytes) throws DicomFormatException {
+    return parse(bytes).file();
+  }
+
+  @Override
+  public DicomImage readImage(byte[] bytes) throws DicomFormatException {
+    Parsed parsed = parse(bytes);
+    DicomMetadata metadata = parsed.file().metadata();
+    PixelArray pixels = PixelDataDecoder.decode(parsed.dataSet(), metadata, limits);
+    return new DicomImage(metadata, parsed.file().identity(), pixels);
+  }
+
+  private record Parsed(DataSet dataSet, DicomFile file) {}
+
+  private Parsed parse(byte[] bytes) throws DicomFormatException {
+    Objects.requireNonNull(bytes, "bytes");
+    Part10Header header = Part10Header.read(bytes, limits);
+    TransferSyntax syntax = header.transferSyntax();
+    ByteBuffer body;
+    int start;
+    if (syntax.deflated()) {
+      body = ByteBuffer.wrap(inflate(bytes, header.dataSetStart()));
+      start = 0;
+    } else {
+      body = ByteBuffer.wrap(bytes);
+      start = header.dataSetStart();
+    }
+    body = body.asReadOnlyBuffer()
+        .order(syntax.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
+    DataSet dataSet = DataSetParser.parse(body, start, syntax.explicitVr(), limits.maxSequenceDepth());
+    return new Parsed(dataSet, MetadataExtractor.extract(header, dataSet));
+  }
+
+  /** Raw deflate (RFC 1951) as PS3.5 A.5 requires; output capped against inflate bombs. */
+  private byte[] inflate(byte[] bytes, int start) throws DicomFormatException {
+    long max = limits.maxInflatedBytes();
+    Inflater inflater = new Inflater(true);
+    try {
+      inflater.setInput(bytes, start, bytes.length - start);
+      byte[] out = new byte[(int) Math.min(max, Math.max(4096L, 4L * (bytes.length - start)))];
+      int written = 0;
+      while (!inflater.finished()) {
+        if (written == out.length) {
+          if (out.length >= max) {
+            throw DicomFormatException.limit(
+                "deflated data set inflates beyond the limit of " + max + " bytes");
+          }
+          out = Arrays.copyOf(out, (int) Math.min(max, 2L * out.length));
+        }
+        int n = inflater.inflate(out, written, out.length - written);
+        written += n;
+        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+          throw DicomFormatException.truncated(
+              "deflated data set ends before its end-of-stream marker (" + written
+                  + " bytes inflated)");
+        }
+      }
+      return Arrays.copyOf(out, written);
+    } catch (DataFormatException e) {
+      throw DicomFormatException.malformed("deflated data set is corrupt: " + e.getMessage());
+    } finally {
+      inflater.end();
+    }
+  }
+
+  /**
+   * Reads a whole file, after its size and first bytes show it can be DICOM: an export folder may
+   * hold videos or archives of gigabytes that must not be loaded to find out.
+   */
+  private byte[] readFile(Path file) throws DicomFormatException {
+    Objects.requireNonNull(file, "file");
+    if (Files.isDirectory(file)) {
+      throw new DicomFormatException(DicomFormatException.Reason.UNREADABLE, "is a directory");
+    }
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.READ)) {
+      long size = channel.size();
+      if (size > limits.maxFileBytes()) {
+        throw DicomFormatException.limit(
+            "file is " + size + " bytes, above the limit of " + limits.maxFileBytes());
+      }
+      ByteBuffer prefix = ByteBuffer.allocate((int) Math.min(size, Part10Header.PREFIX_BYTES));
+      readFully(channel, prefix);
+      Part10Header.requireDicomPrefix(prefix.array(), size);
+      ByteBuffer whole = ByteBuffer.allocate((int) size);
+      whole.put(prefix.flip());
+      readFully(channel, whole);
+      return whole.array();
+    } catch (NoSuchFileException e) {
+      throw new DicomFormatException(DicomFormatException.Reason.UNREADABLE, "no such file", e);
+    } catch (AccessDeniedException e) {
+      throw new DicomFormatException(DicomFormatException.Reason.UNREADABLE, "permission denied", e);
+    } catch (IOException | OutOfMemoryError e) {
+      throw new DicomFormatException(
+          DicomFormatException.Reason.UNREADABLE, "cannot read file: " + e.getMessage(), e);
+    }
+  }
+
+  private static void readFully(FileChannel channel, ByteBuffer target) throws IOException {
+    while (target.hasRemaining()) {
+      if (channel.read(target) < 0) {
+        throw new IOException("file shrank while being read");
+      }
+    }
+  }
+}

@@ -1,4 +1,0 @@
-package org.oncofed.node.dicom;
-
-/** A parsed file: its metadata and, separately, who it is about. */
-public record DicomFile(DicomMetadata metadata, PatientIdentity identity) {}

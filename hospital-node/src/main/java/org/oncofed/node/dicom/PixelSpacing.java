@@ -1,4 +1,0 @@
-package org.oncofed.node.dicom;
-
-/** Physical distance between pixel centres in millimetres (row spacing, then column spacing). */
-public record PixelSpacing(double row, double column) {}

@@ -1,4 +1,0 @@
-package org.oncofed.node.dicom;
-
-/** Summary of an image's values after the modality LUT. */
-public record PixelStatistics(double min, double max, double mean) {}
