@@ -10,6 +10,9 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.oncofed.certs.Credential;
 import org.oncofed.common.hash.Sha256;
+import org.oncofed.common.metrics.ConfusionMatrix;
+import org.oncofed.common.metrics.EvaluationCounts;
+import org.oncofed.common.metrics.ScoreHistogram;
 import org.oncofed.common.model.DataFingerprint;
 import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.model.ModelSpec;
@@ -18,8 +21,12 @@ import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.common.model.UpdateProvenance;
 import org.oncofed.coordinator.federation.TestNode;
+import org.oncofed.proto.federation.v1.CancelTask;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.DatasetSummary;
+import org.oncofed.proto.federation.v1.EvaluateTask;
+import org.oncofed.proto.federation.v1.EvaluationReceipt;
+import org.oncofed.proto.federation.v1.EvaluationReport;
 import org.oncofed.proto.federation.v1.FederationGrpc;
 import org.oncofed.proto.federation.v1.FetchModelRequest;
 import org.oncofed.proto.federation.v1.Hello;
@@ -86,6 +93,58 @@ public final class FakeSite implements AutoCloseable {
       }
     }
     throw new AssertionError(site + " received no training task within " + timeout);
+  }
+
+  /** Waits for the next evaluation task; other messages meanwhile are dropped. */
+  public EvaluateTask nextEvaluateTask(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      node.heartbeat();
+      CoordinatorMessage message = node.received.poll(500, TimeUnit.MILLISECONDS);
+      if (message != null && message.hasEvaluate()) {
+        return message.getEvaluate();
+      }
+    }
+    throw new AssertionError(site + " received no evaluation task within " + timeout);
+  }
+
+  /** Answers an evaluation task as a site whose ten slices per class were all classified right. */
+  public EvaluationReceipt evaluatePerfectly(EvaluateTask task) {
+    int classes = task.getSpec().getClassesCount();
+    int bins = task.getHistogramBins();
+    long[] confusion = new long[classes * classes];
+    List<ScoreHistogram> histograms = new java.util.ArrayList<>();
+    for (int c = 0; c < classes; c++) {
+      confusion[c * classes + c] = 10;
+      long[] positives = new long[bins];
+      long[] negatives = new long[bins];
+      positives[bins - 1] = 10;
+      negatives[0] = 10L * (classes - 1);
+      histograms.add(ScoreHistogram.of(c, positives, negatives));
+    }
+    EvaluationCounts counts = new EvaluationCounts(ConfusionMatrix.of(classes, confusion), histograms, 0.1);
+    EvaluationReport report = counts.writeTo(EvaluationReport.newBuilder()
+        .setTaskId(task.getTaskId())
+        .setModelSha256(task.getModel().getSha256())
+        .setSplit(task.getSplit())).build();
+    return FederationGrpc.newBlockingStub(channel).withDeadlineAfter(30, TimeUnit.SECONDS).submitEvaluation(report);
+  }
+
+  /** Says in a heartbeat that the site is still training {@code taskId}. */
+  public void stillTraining(String taskId) {
+    node.heartbeat(taskId);
+  }
+
+  /** Waits for the coordinator to tell the site to stop working on a task. */
+  public CancelTask nextCancel(Duration timeout) throws InterruptedException {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    while (System.nanoTime() < deadline) {
+      CoordinatorMessage message = node.received.poll(500, TimeUnit.MILLISECONDS);
+      if (message != null && message.hasCancel()) {
+        return message.getCancel();
+      }
+    }
+    throw new AssertionError(site + " was told to cancel nothing within " + timeout);
   }
 
   /** True when a training task has arrived that no call has taken yet. */

@@ -10,32 +10,34 @@ import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oncofed.coordinator.aggregation.AggregationStrategies;
 import org.oncofed.coordinator.aggregation.AggregationStrategy;
+import org.oncofed.coordinator.model.ModelStore;
 import org.oncofed.coordinator.nodes.ConnectedNodes;
 import org.oncofed.coordinator.round.RoundUpdates;
 import org.oncofed.coordinator.task.Cancellation;
 import org.oncofed.coordinator.task.TaskBook;
 import org.oncofed.coordinator.task.TaskKind;
 import org.oncofed.coordinator.task.TaskRecord;
+import org.oncofed.coordinator.task.TaskRepository;
 
 /**
  * Training rounds of a model of any size (the transfer benchmark moves a 100 MB model, which no
  * catalogue entry has), opened through the round engine's public API: a real {@link RoundUpdates}
  * owns the tasks, so fetches and uploads take the federation service's whole path (task binding,
- * model store, the update intake's checks, the FedAvg fold, the update store and the audit trail).
+ * model store, the update intake's checks, the update store and the audit trail), and closing a
+ * round folds the accepted updates as a real round does.
  * The tasks are assigned without control-stream messages; the benchmark's sites are told their
  * task ids directly.
  */
 final class TransferRounds {
 
-  private final TaskBook book;
-  private final ConnectedNodes nodes;
+  private final RoundUpdates.Engine engine;
   private final Clock clock;
   private final Map<Integer, RoundUpdates> open = new ConcurrentHashMap<>();
 
   TransferRounds(BeanContext context) {
-    this.book = context.getBean(TaskBook.class);
-    this.nodes = context.getBean(ConnectedNodes.class);
     this.clock = context.getBean(Clock.class);
+    this.engine = new RoundUpdates.Engine(context.getBean(TaskBook.class), context.getBean(ConnectedNodes.class),
+        clock, context.getBean(TaskRepository.class), context.getBean(ModelStore.class));
   }
 
   /**
@@ -47,7 +49,7 @@ final class TransferRounds {
   Map<String, String> open(String experimentId, int round, String modelSha256, float[] global, List<String> sites,
       Duration timeToLive) {
     AggregationStrategy fedAvg = AggregationStrategies.create("fedavg", Map.of());
-    RoundUpdates updates = RoundUpdates.begin(book, nodes, clock, new Cancellation(), fedAvg, global,
+    RoundUpdates updates = RoundUpdates.begin(engine, new Cancellation(), experimentId, round, fedAvg, global,
         fedAvg.initialState());
     if (open.putIfAbsent(round, updates) != null) {
       throw new IllegalStateException("round " + round + " is already open");

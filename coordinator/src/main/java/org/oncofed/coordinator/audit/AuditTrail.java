@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Function;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.audit.AuditEntry;
 import org.oncofed.common.audit.AuditEvent;
@@ -48,6 +49,15 @@ public class AuditTrail {
     this.clock = clock;
   }
 
+  /** Appends events within a transaction opened by {@link #atomically}. */
+  @FunctionalInterface
+  public interface Events {
+
+    /** Appends one event; see {@link AuditTrail#record} for the arguments. */
+    AuditEntry record(AuditEventType type, String actor, @Nullable String experimentId, @Nullable Integer round,
+        @Nullable SiteId site, Map<String, ?> details);
+  }
+
   /**
    * Appends an event to the trail.
    *
@@ -65,19 +75,32 @@ public class AuditTrail {
    */
   public AuditEntry record(AuditEventType type, String actor, @Nullable String experimentId, @Nullable Integer round,
       @Nullable SiteId site, Map<String, ?> details) {
+    return atomically(events -> events.record(type, actor, experimentId, round, site, details));
+  }
+
+  /**
+   * Runs {@code work} and the events it records in one database transaction: the state it changes
+   * and its events are committed together, or neither is (a crash never leaves a state change the
+   * trail does not tell, nor an event for a change that did not happen). Appends wait until the
+   * commit, so that the next one reads a committed chain head; keep {@code work} to a few writes.
+   */
+  public <T> T atomically(Function<Events, T> work) {
     appending.lock();
     try {
-      return transactions.executeWrite(status -> {
-        AuditRepository.Head head = repository.head();
-        AuditEvent event = AuditEvent.create(head.sequence() + 1, clock.instant(), type, actor, experimentId, round,
-            site == null ? null : site.value(), details);
-        AuditEntry entry = AuditEntry.link(head.hash(), event);
-        repository.insert(entry);
-        return entry;
-      });
+      return transactions.executeWrite(status -> work.apply(this::append));
     } finally {
       appending.unlock();
     }
+  }
+
+  private AuditEntry append(AuditEventType type, String actor, @Nullable String experimentId, @Nullable Integer round,
+      @Nullable SiteId site, Map<String, ?> details) {
+    AuditRepository.Head head = repository.head();
+    AuditEvent event = AuditEvent.create(head.sequence() + 1, clock.instant(), type, actor, experimentId, round,
+        site == null ? null : site.value(), details);
+    AuditEntry entry = AuditEntry.link(head.hash(), event);
+    repository.insert(entry);
+    return entry;
   }
 
   /**

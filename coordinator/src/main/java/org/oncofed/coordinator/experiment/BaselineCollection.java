@@ -1,8 +1,6 @@
 package org.oncofed.coordinator.experiment;
 
 import java.time.Clock;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import org.oncofed.coordinator.nodes.ConnectedNodes;
 import org.oncofed.coordinator.task.Cancellation;
 import org.oncofed.coordinator.task.ReceivedUpdate;
@@ -12,13 +10,12 @@ import org.oncofed.coordinator.task.TaskRecord;
 import org.oncofed.coordinator.task.UpdateValidator;
 
 /**
- * Local-only baseline models, one per site, kept for the comparison in the experiment's report.
- * A baseline is folded into nothing, so its values are only checked for shape and finiteness.
+ * Local-only baseline training tasks, one per site. A baseline is folded into nothing, so its
+ * values are only checked for shape and finiteness; the intake stores it as the site's baseline.
  */
 final class BaselineCollection extends TaskBatch {
 
   private final UpdateValidator validator;
-  private final Map<String, String> modelBySite = new LinkedHashMap<>();
 
   BaselineCollection(TaskBook book, ConnectedNodes nodes, Clock clock, Cancellation cancellation, int parameterCount) {
     super(book, nodes, clock, cancellation);
@@ -30,15 +27,7 @@ final class BaselineCollection extends TaskBatch {
     return validator;
   }
 
+  /** Nothing more to keep: the intake committed the model as the site's baseline. */
   @Override
-  public void keepUpdate(TaskRecord task, ReceivedUpdate update) {
-    synchronized (this) {
-      modelBySite.put(update.site().value(), update.sha256());
-    }
-  }
-
-  /** Baseline model hash per site. */
-  synchronized Map<String, String> models() {
-    return Map.copyOf(modelBySite);
-  }
+  public void keepUpdate(TaskRecord task, ReceivedUpdate update) {}
 }

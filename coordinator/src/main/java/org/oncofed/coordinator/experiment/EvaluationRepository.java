@@ -9,4 +9,6 @@ import java.util.List;
 public interface EvaluationRepository extends CrudRepository<EvaluationRecord, String> {
 
   List<EvaluationRecord> findByExperimentIdOrderByRoundNo(String experimentId);
+
+  List<EvaluationRecord> findByExperimentIdAndRoundNoAndDataSplit(String experimentId, int roundNo, String dataSplit);
 }

@@ -9,9 +9,7 @@ import org.oncofed.api.ExperimentStatus;
 /**
  * An experiment as stored: who created it, its configuration (canonical JSON and hash) and where
  * it stands. Model hashes point into the {@link org.oncofed.coordinator.model.ModelStore}.
- *
- * @param strategyState base64 of the aggregation strategy's state after the last round (server optimiser
- *     moments, for example), so that a restarted coordinator continues where it stopped
+ * The current global model and the strategy's state are those of the last aggregated round.
  */
 @MappedEntity(value = "experiment", escape = false)
 public record ExperimentRecord(
@@ -27,8 +25,6 @@ public record ExperimentRecord(
     @Nullable Instant finishedAt,
     int currentRound,
     @Nullable String initialModelSha256,
-    @Nullable String currentModelSha256,
     @Nullable String bestModelSha256,
     @Nullable Integer bestRound,
-    @Nullable Double bestScore,
-    @Nullable String strategyState) {}
+    @Nullable Double bestScore) {}

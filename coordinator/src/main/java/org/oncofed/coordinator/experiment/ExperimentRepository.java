@@ -25,11 +25,8 @@ public interface ExperimentRepository extends CrudRepository<ExperimentRecord, S
   @Query("UPDATE experiment SET status = 'RUNNING', started_at = :startedAt WHERE id = :id AND status = 'CREATED'")
   long markStarted(String id, Instant startedAt);
 
-  @Query("UPDATE experiment SET initial_model_sha256 = :sha256, current_model_sha256 = :sha256 WHERE id = :id")
+  @Query("UPDATE experiment SET initial_model_sha256 = :sha256 WHERE id = :id")
   void setInitialModel(String id, String sha256);
-
-  @Query("UPDATE experiment SET current_round = :round, current_model_sha256 = :sha256, strategy_state = :state WHERE id = :id")
-  void advance(String id, int round, String sha256, @Nullable String state);
 
   @Query("UPDATE experiment SET current_round = :round WHERE id = :id")
   void setCurrentRound(String id, int round);

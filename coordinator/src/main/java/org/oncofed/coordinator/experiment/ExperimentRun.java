@@ -6,6 +6,7 @@ import java.util.Base64;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import org.oncofed.api.ExperimentConfig;
 import org.oncofed.api.ExperimentStatus;
 import org.oncofed.common.audit.AuditEvent;
@@ -15,9 +16,12 @@ import org.oncofed.common.metrics.EvaluationCounts;
 import org.oncofed.coordinator.aggregation.StrategyState;
 import org.oncofed.coordinator.model.ModelRecord;
 import org.oncofed.coordinator.plan.ExperimentPlan;
+import org.oncofed.coordinator.round.RoundRecord;
 import org.oncofed.coordinator.round.RoundRunner;
 import org.oncofed.coordinator.round.RoundStatus;
 import org.oncofed.coordinator.task.Cancellation;
+import org.oncofed.coordinator.task.TaskRecord;
+import org.oncofed.coordinator.task.TaskStatus;
 import org.oncofed.proto.federation.v1.DataSplit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -56,13 +60,21 @@ final class ExperimentRun implements Runnable {
   public void run() {
     String id = plan.experimentId();
     try {
+      cancelTasksLeftOpen();
       ExperimentRecord experiment = context.experiments().findById(id).orElseThrow();
-      ModelRecord global = model(experiment.currentModelSha256());
-      StrategyState state = experiment.strategyState() == null
-          ? plan.strategy().initialState()
-          : StrategyState.decode(Base64.getDecoder().decode(experiment.strategyState()));
+      Optional<RoundRecord> last = context.roundRecords()
+          .findFirstByExperimentIdAndStatusOrderByRoundNoDesc(id, RoundStatus.AGGREGATED);
+      ModelRecord global = model(last.map(RoundRecord::newModelSha256).orElse(experiment.initialModelSha256()));
+      StrategyState state = last.map(round -> StrategyState.decode(Base64.getDecoder().decode(round.strategyState())))
+          .orElseGet(() -> plan.strategy().initialState());
       Best best = new Best(experiment.bestModelSha256(), experiment.bestRound(), experiment.bestScore());
-      for (int round = firstRoundToRun(experiment); round <= plan.rounds() && !cancellation.isCancelled(); round++) {
+      if (last.isPresent() && last.get().validatedAt() == null) {
+        // The coordinator stopped between aggregating the round and recording its validation.
+        best = validate(last.get(), global, best);
+      }
+      boolean stop = last.isPresent() && shouldStopEarly(last.get().roundNo(), best);
+      for (int round = firstRoundToRun(experiment); !stop && round <= plan.rounds() && !cancellation.isCancelled();
+          round++) {
         context.experiments().setCurrentRound(id, round);
         RoundRunner.Outcome outcome = context.rounds().run(plan, round, global, state, cancellation);
         if (!outcome.aggregated()) {
@@ -70,20 +82,17 @@ final class ExperimentRun implements Runnable {
         }
         global = outcome.model();
         state = outcome.state();
-        context.experiments().advance(id, round, global.sha256(), Base64.getEncoder().encodeToString(state.encode()));
-        best = validate(round, global, best);
-        if (shouldStopEarly(round, best)) {
-          LOG.info("Experiment {}: no improvement since round {}, stopping early", id, best.round());
-          break;
-        }
+        best = validate(outcome.round(), global, best);
+        stop = shouldStopEarly(round, best);
+      }
+      if (stop) {
+        LOG.info("Experiment {}: no improvement since round {}, stopped early", id, best.round());
       }
       if (cancellation.isCancelled()) {
         finish(ExperimentStatus.CANCELLED, "cancelled");
         return;
       }
-      boolean anyAggregated = context.roundRecords().findByExperimentIdOrderByRoundNo(id).stream()
-          .anyMatch(round -> round.status() == RoundStatus.AGGREGATED);
-      if (!anyAggregated) {
+      if (!anyRoundAggregated()) {
         finish(ExperimentStatus.FAILED, "no round reached its quorum: no global model was trained");
         return;
       }
@@ -107,8 +116,26 @@ final class ExperimentRun implements Runnable {
   }
 
   /**
+   * Tasks still assigned when the coordinator stopped cannot be answered any more (no one waits for
+   * them): they are cancelled, and the step they belonged to asks again for what is missing.
+   */
+  private void cancelTasksLeftOpen() {
+    Instant now = context.clock().instant();
+    for (TaskRecord task : context.tasks().findByExperimentId(plan.experimentId())) {
+      if (task.status() == TaskStatus.ASSIGNED) {
+        context.tasks().close(task.taskId(), TaskStatus.CANCELLED, now, "coordinator restarted");
+      }
+    }
+  }
+
+  private boolean anyRoundAggregated() {
+    return context.roundRecords()
+        .findFirstByExperimentIdAndStatusOrderByRoundNoDesc(plan.experimentId(), RoundStatus.AGGREGATED).isPresent();
+  }
+
+  /**
    * The round to run first: the current one again if it was still open when the coordinator
-   * stopped (its accepted updates are restored), else the next.
+   * stopped (its accepted updates are kept), else the next.
    */
   private int firstRoundToRun(ExperimentRecord experiment) {
     int current = experiment.currentRound();
@@ -124,19 +151,27 @@ final class ExperimentRun implements Runnable {
   /** The best model so far by the pooled validation metric. */
   private record Best(String sha256, Integer round, Double score) {}
 
-  private Best validate(int round, ModelRecord global, Best best) throws InterruptedException {
-    Map<String, EvaluationCounts> counts = context.evaluations().run(plan, round, List.of(global),
+  /**
+   * Evaluates an aggregated round's model on every site's validation split, then records the score
+   * with the round, and the round as the best so far if it improves on it, in one transaction.
+   */
+  private Best validate(RoundRecord round, ModelRecord global, Best best) throws InterruptedException {
+    Map<String, EvaluationCounts> counts = context.evaluations().run(plan, round.roundNo(), List.of(global),
         DataSplit.DATA_SPLIT_VALIDATION, deadline(), cancellation).get(global.sha256());
-    double score = ValidationScore.of(metric(), counts.values());
-    double minDelta = plan.config().earlyStopping() == null ? 0 : plan.config().earlyStopping().minDelta();
-    if (Double.isNaN(score)) {
+    if (cancellation.isCancelled()) {
       return best;
     }
-    if (best.score() == null || score > best.score() + minDelta) {
-      context.experiments().setBest(plan.experimentId(), global.sha256(), round, score);
-      return new Best(global.sha256(), round, score);
-    }
-    return best;
+    double score = ValidationScore.of(metric(), counts.values());
+    double minDelta = plan.config().earlyStopping() == null ? 0 : plan.config().earlyStopping().minDelta();
+    boolean improved = !Double.isNaN(score) && (best.score() == null || score > best.score() + minDelta);
+    context.transactions().executeWrite(status -> {
+      context.roundRecords().validated(round.id(), context.clock().instant(), Double.isNaN(score) ? null : score);
+      if (improved) {
+        context.experiments().setBest(plan.experimentId(), global.sha256(), round.roundNo(), score);
+      }
+      return null;
+    });
+    return improved ? new Best(global.sha256(), round.roundNo(), score) : best;
   }
 
   private boolean shouldStopEarly(int round, Best best) {

@@ -61,7 +61,7 @@ public class ExperimentService {
     String json = CanonicalJson.encode(config);
     ExperimentRecord created = experiments.save(new ExperimentRecord(id, config.name(), createdBy, clock.instant(),
         json, CanonicalJson.sha256(config), ExperimentStatus.CREATED, null, null, null, 0, initial.sha256(),
-        initial.sha256(), null, null, null, null));
+        null, null, null));
     audit.record(AuditEventType.EXPERIMENT_CREATED, createdBy, id, null, null, Map.of(
         "configurationSha256", created.configSha256(), "configuration", recordable(config), "initialModelSha256", initial.sha256()));
     return created;

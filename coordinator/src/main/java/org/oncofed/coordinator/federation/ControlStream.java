@@ -95,6 +95,7 @@ final class ControlStream implements StreamObserver<NodeMessage>, NodeConnection
     lastHeartbeat = clock.instant();
     state = heartbeat.getState();
     currentTask = heartbeat.getTaskId();
+    nodes.heartbeat(identity.site(), heartbeat);
   }
 
   @Override

@@ -13,8 +13,10 @@ import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.time.Clock;
+import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import org.oncofed.common.files.AtomicFiles;
 import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.model.ParameterEncoding;
@@ -38,11 +40,42 @@ public class ModelStore {
     this.clock = clock;
   }
 
-  /** Stores parameters for an experiment (idempotent for the same content) and returns the row. */
+  /**
+   * Stores parameters for an experiment (idempotent for the same content) and returns the row: the
+   * file is on disk before the row is written, so a committed row always has its file.
+   */
   public ModelRecord put(String experimentId, int round, ModelKind kind, @Nullable String siteId,
       EncodedParameters parameters, Provenance provenance) {
+    write(parameters);
+    return record(experimentId, round, kind, siteId, parameters, provenance);
+  }
+
+  /** Writes the parameters' file durably (fsync), if it is not there yet; no row. */
+  public void write(EncodedParameters parameters) {
     String sha256 = parameters.sha256();
-    writeFile(sha256, parameters);
+    Path target = file(sha256);
+    if (Files.exists(target)) {
+      return;
+    }
+    try {
+      Files.createDirectories(target.getParent());
+      AtomicFiles.replaceDurably(target, temporary -> {
+        try (OutputStream out = Files.newOutputStream(temporary)) {
+          parameters.writeTo(out);
+        }
+      });
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot store model " + sha256 + " in " + directory, e);
+    }
+  }
+
+  /**
+   * The experiment's row for parameters already written with {@link #write}, within the caller's
+   * transaction when there is one; the existing row when the experiment already holds this content.
+   */
+  public ModelRecord record(String experimentId, int round, ModelKind kind, @Nullable String siteId,
+      EncodedParameters parameters, Provenance provenance) {
+    String sha256 = parameters.sha256();
     Optional<ModelRecord> existing = repository.findByExperimentIdAndSha256(experimentId, sha256);
     if (existing.isPresent()) {
       return existing.get();
@@ -75,6 +108,11 @@ public class ModelStore {
     return FileChannel.open(file(sha256), StandardOpenOption.READ);
   }
 
+  /** Every model row of an experiment, by round. */
+  public List<ModelRecord> all(String experimentId) {
+    return repository.findByExperimentIdOrderByRoundNo(experimentId);
+  }
+
   public Optional<ModelRecord> find(String experimentId, String sha256) {
     return repository.findByExperimentIdAndSha256(experimentId, sha256);
   }
@@ -83,25 +121,5 @@ public class ModelStore {
   public Path file(String sha256) {
     Sha256.requireHexDigest(sha256, "model hash");
     return directory.resolve(sha256.substring(0, 2)).resolve(sha256 + ".f32");
-  }
-
-  private void writeFile(String sha256, EncodedParameters parameters) {
-    Path target = file(sha256);
-    if (Files.exists(target)) {
-      return;
-    }
-    try {
-      Files.createDirectories(target.getParent());
-      Path temporary = Files.createTempFile(target.getParent(), sha256, ".tmp");
-      try (FileChannel channel = FileChannel.open(temporary, StandardOpenOption.WRITE);
-          OutputStream out = java.nio.channels.Channels.newOutputStream(channel)) {
-        parameters.writeTo(out);
-        out.flush();
-        channel.force(true);
-      }
-      Files.move(temporary, target, StandardCopyOption.ATOMIC_MOVE, StandardCopyOption.REPLACE_EXISTING);
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot store model " + sha256 + " in " + directory, e);
-    }
   }
 }

@@ -17,6 +17,7 @@ import org.oncofed.common.SiteId;
 import org.oncofed.common.tls.RevocationList;
 import org.oncofed.coordinator.tls.RevocationListener;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
+import org.oncofed.proto.federation.v1.Heartbeat;
 import org.oncofed.proto.federation.v1.NodeMessage;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -72,6 +73,11 @@ public class ConnectedNodes implements RevocationListener {
       ConnectedNode snapshot = stream.snapshot();
       listeners.forEach(listener -> listener.onDisconnected(snapshot, reason));
     }
+  }
+
+  /** Passes a node's heartbeat to the listeners. */
+  public void heartbeat(SiteId site, Heartbeat heartbeat) {
+    listeners.forEach(listener -> listener.onHeartbeat(site, heartbeat));
   }
 
   /** Passes a node's report on a task (progress, declined, failed) to the listeners. */

@@ -1,6 +1,7 @@
 package org.oncofed.coordinator.nodes;
 
 import org.oncofed.common.SiteId;
+import org.oncofed.proto.federation.v1.Heartbeat;
 import org.oncofed.proto.federation.v1.NodeMessage;
 
 /**
@@ -15,4 +16,7 @@ public interface NodeLifecycleListener {
 
   /** Progress, declined or failed messages about a task, after the node's hello. */
   default void onTaskMessage(SiteId site, NodeMessage message) {}
+
+  /** A heartbeat: what the node says it is doing. */
+  default void onHeartbeat(SiteId site, Heartbeat heartbeat) {}
 }

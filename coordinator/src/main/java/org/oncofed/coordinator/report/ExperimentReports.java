@@ -46,6 +46,16 @@ public class ExperimentReports {
     this.models = models;
   }
 
+  /** The newest global model: from the last aggregated round, else the initial model. */
+  public String currentModel(ExperimentRecord experiment) {
+    return rounds.currentModel(experiment.id(), experiment.initialModelSha256());
+  }
+
+  /** What the experiment offers as its result: the best model by validation, else the current one. */
+  public String resultModel(ExperimentRecord experiment) {
+    return experiment.bestModelSha256() != null ? experiment.bestModelSha256() : currentModel(experiment);
+  }
+
   public ExperimentReport report(ExperimentRecord experiment) {
     return new ExperimentReport(experiment.id(), experiment.name(), experiment.status().name(),
         experiment.statusReason(), experiment.createdBy(), experiment.createdAt(), experiment.finishedAt(),
@@ -82,7 +92,7 @@ public class ExperimentReports {
     if (tests.isEmpty()) {
       return null;
     }
-    String best = experiment.bestModelSha256() != null ? experiment.bestModelSha256() : experiment.currentModelSha256();
+    String best = resultModel(experiment);
     FinalResults.ModelResult federated = result(tests, best, null);
     List<FinalResults.ModelResult> baselines = models.findByExperimentIdOrderByRoundNo(experiment.id()).stream()
         .filter(model -> model.kind() == ModelKind.BASELINE)

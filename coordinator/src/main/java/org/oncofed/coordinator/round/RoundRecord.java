@@ -11,6 +11,10 @@ import java.time.Instant;
  *
  * @param selectedSites comma-separated site ids the round's training tasks went to
  * @param trainLoss mean training loss reported by the accepted updates, weighted by sample count
+ * @param strategyState base64 of the aggregation strategy's state after this round (server optimiser
+ *     moments, for example), committed with the round so that a restarted coordinator continues from it
+ * @param validatedAt when the pooled validation of the round's model was recorded; null until then
+ * @param validationScore the pooled validation metric, when it was defined
  */
 @MappedEntity(value = "experiment_round", escape = false)
 public record RoundRecord(
@@ -25,4 +29,7 @@ public record RoundRecord(
     @Nullable String newModelSha256,
     String selectedSites,
     @Nullable String failureReason,
-    @Nullable Double trainLoss) {}
+    @Nullable Double trainLoss,
+    @Nullable String strategyState,
+    @Nullable Instant validatedAt,
+    @Nullable Double validationScore) {}

@@ -11,7 +11,7 @@ import org.oncofed.proto.federation.v1.DataSplit;
 import org.oncofed.proto.federation.v1.Hello;
 
 /** Which connected sites may take part in a round, and which of them are asked. */
-public final class SiteSelector {
+final class SiteSelector {
 
   private SiteSelector() {}
 
@@ -19,7 +19,7 @@ public final class SiteSelector {
    * Sites that can take part now: connected, allowed by the experiment, with a registered dataset
    * that has training data, and able to build the experiment's architecture.
    */
-  public static List<SiteId> eligible(List<ConnectedNode> connected, ExperimentPlan plan) {
+  static List<SiteId> eligible(List<ConnectedNode> connected, ExperimentPlan plan) {
     List<SiteId> eligible = new ArrayList<>();
     for (ConnectedNode node : connected) {
       Hello hello = node.hello();

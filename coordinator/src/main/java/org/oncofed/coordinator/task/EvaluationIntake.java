@@ -15,7 +15,8 @@ import org.oncofed.proto.federation.v1.EvaluationReport;
 /**
  * The one way in for an evaluation a site returns: checked against its task (open, this site's,
  * an evaluation, of the task's model, on the task's split) and the site's registered split size,
- * then handed to the task's owner under its monitor and recorded in the trail. A rejected
+ * then, under the owner's monitor, kept by the owner, the task completed and
+ * {@code EVALUATION_RECEIVED} recorded in one transaction before the site is answered. A rejected
  * evaluation finishes the task as REJECTED.
  */
 @Singleton
@@ -60,12 +61,16 @@ public class EvaluationIntake {
         if (!book.isOpen(task.taskId())) {
           throw new TaskRefusedException("task " + task.taskId() + " finished while its evaluation was being received");
         }
-        open.owner().keepEvaluation(task, counts);
-        book.complete(task.taskId(), counts.examples(), null, CanonicalJson.encode(Map.of("loss", counts.meanLoss())));
+        audit.atomically(events -> {
+          open.owner().keepEvaluation(task, counts);
+          book.recordCompletion(task.taskId(), counts.examples(), null,
+              CanonicalJson.encode(Map.of("loss", counts.meanLoss())));
+          return events.record(AuditEventType.EVALUATION_RECEIVED, site.value(), task.experimentId(), task.roundNo(),
+              site, Map.of("taskId", task.taskId(), "modelSha256", task.modelSha256(), "split", split.name(),
+                  "examples", counts.examples(), "reportSha256", Sha256.hex(report.toByteArray())));
+        });
+        book.finished(task.taskId());
       }
-      audit.record(AuditEventType.EVALUATION_RECEIVED, site.value(), task.experimentId(), task.roundNo(), site,
-          Map.of("taskId", task.taskId(), "modelSha256", task.modelSha256(), "split", split.name(),
-              "examples", counts.examples(), "reportSha256", Sha256.hex(report.toByteArray())));
     } catch (IllegalArgumentException e) {
       book.close(task.taskId(), TaskStatus.REJECTED, e.getMessage());
       throw e;

@@ -10,7 +10,6 @@ import java.util.Map;
 import java.util.Set;
 import org.oncofed.common.SiteId;
 import org.oncofed.coordinator.nodes.ConnectedNodes;
-import org.oncofed.proto.federation.v1.CancelTask;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 
 /**
@@ -67,7 +66,8 @@ public abstract class TaskBatch implements TaskOwner {
 
   /**
    * Waits until every task has finished, the deadline passes or the batch is cancelled; tasks
-   * still open then expire (or are cancelled).
+   * still open then expire (or are cancelled), and their sites are told to stop working on them,
+   * so that a late site never holds up the next batch.
    *
    * @return every task of the batch in its final state
    */
@@ -84,9 +84,9 @@ public abstract class TaskBatch implements TaskOwner {
       // finished before this point or finds its task closed, never half of each.
       for (String taskId : List.copyOf(pending)) {
         if (cancelled) {
-          cancel(taskId, "experiment cancelled");
+          close(taskId, TaskStatus.CANCELLED, "experiment cancelled");
         } else {
-          book.close(taskId, TaskStatus.EXPIRED, "no result before the deadline " + deadline);
+          close(taskId, TaskStatus.EXPIRED, "no result before the deadline " + deadline);
         }
       }
       return List.copyOf(finished);
@@ -101,11 +101,9 @@ public abstract class TaskBatch implements TaskOwner {
     }
   }
 
-  private void cancel(String taskId, String reason) {
-    if (book.close(taskId, TaskStatus.CANCELLED, reason)) {
-      nodes.send(sites.get(taskId), CoordinatorMessage.newBuilder()
-          .setCancel(CancelTask.newBuilder().setTaskId(taskId).setReason(reason))
-          .build());
+  private void close(String taskId, TaskStatus status, String reason) {
+    if (book.close(taskId, status, reason)) {
+      nodes.send(sites.get(taskId), TaskMessages.cancel(taskId, reason));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.oncofed.coordinator.task;
 
+import io.micronaut.context.BeanProvider;
 import io.micronaut.context.event.ApplicationEventListener;
 import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.core.order.Ordered;
@@ -11,7 +12,9 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oncofed.common.SiteId;
 import org.oncofed.coordinator.nodes.ConnectedNode;
+import org.oncofed.coordinator.nodes.ConnectedNodes;
 import org.oncofed.coordinator.nodes.NodeLifecycleListener;
+import org.oncofed.proto.federation.v1.Heartbeat;
 import org.oncofed.proto.federation.v1.NodeMessage;
 import org.oncofed.proto.federation.v1.TaskProgress;
 import org.slf4j.Logger;
@@ -32,13 +35,16 @@ public class TaskBook implements NodeLifecycleListener, ApplicationEventListener
   record OpenTask(TaskRecord task, TaskOwner owner) {}
 
   private final TaskRepository repository;
+  // A provider: ConnectedNodes is created with its listeners, this class among them.
+  private final BeanProvider<ConnectedNodes> nodes;
   private final Clock clock;
   private final Map<String, OpenTask> open = new ConcurrentHashMap<>();
   private final Map<String, TaskProgress> progress = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
-  TaskBook(TaskRepository repository, Clock clock) {
+  TaskBook(TaskRepository repository, BeanProvider<ConnectedNodes> nodes, Clock clock) {
     this.repository = repository;
+    this.nodes = nodes;
     this.clock = clock;
   }
 
@@ -78,13 +84,13 @@ public class TaskBook implements NodeLifecycleListener, ApplicationEventListener
     return require(taskId, site).task();
   }
 
-  /** Marks the task completed with its result; false if it had already finished. */
-  boolean complete(String taskId, Long sampleCount, String resultSha256, String metricsJson) {
-    if (repository.complete(taskId, clock.instant(), sampleCount, resultSha256, metricsJson) == 0) {
-      return false;
-    }
-    finished(taskId);
-    return true;
+  /**
+   * Marks the task completed with its result in the database, within the caller's transaction;
+   * once that transaction has committed, the caller calls {@link #finished}. False if the task had
+   * already finished.
+   */
+  boolean recordCompletion(String taskId, Long sampleCount, String resultSha256, String metricsJson) {
+    return repository.complete(taskId, clock.instant(), sampleCount, resultSha256, metricsJson) > 0;
   }
 
   /** Moves the task to a final state other than completed; false if it had already finished. */
@@ -156,6 +162,26 @@ public class TaskBook implements NodeLifecycleListener, ApplicationEventListener
     }
   }
 
+  /**
+   * A node still working on a task that is no longer open (it expired while the node was frozen,
+   * or the coordinator restarted meanwhile) is told to stop, so that it turns to its next task.
+   */
+  @Override
+  public void onHeartbeat(SiteId site, Heartbeat heartbeat) {
+    String taskId = heartbeat.getTaskId();
+    if (stopping || taskId.isEmpty() || open.containsKey(taskId)) {
+      return;
+    }
+    repository.findById(taskId)
+        .filter(task -> task.siteId().equals(site.value()) && task.status() != TaskStatus.COMPLETED)
+        .ifPresent(task -> {
+          String reason = "task is no longer open (" + task.status().name().toLowerCase(java.util.Locale.ROOT)
+              + (task.reason() == null ? "" : ": " + task.reason()) + ")";
+          LOG.info("Site '{}' is still working on task {}: telling it to stop", site, taskId);
+          nodes.get().send(site, TaskMessages.cancel(taskId, reason));
+        });
+  }
+
   private boolean isOwnOpenTask(String taskId, SiteId site) {
     OpenTask task = open.get(taskId);
     if (task == null || !task.task().siteId().equals(site.value())) {
@@ -165,7 +191,8 @@ public class TaskBook implements NodeLifecycleListener, ApplicationEventListener
     return true;
   }
 
-  private void finished(String taskId) {
+  /** Forgets a task that reached a final state and tells its owner. */
+  void finished(String taskId) {
     progress.remove(taskId);
     OpenTask task = open.remove(taskId);
     if (task != null) {

@@ -3,6 +3,7 @@ package org.oncofed.coordinator.task;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.coordinator.model.ModelRecord;
 import org.oncofed.coordinator.plan.ExperimentPlan;
+import org.oncofed.proto.federation.v1.CancelTask;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.DataSplit;
 import org.oncofed.proto.federation.v1.EvaluateTask;
@@ -48,6 +49,13 @@ public final class TaskMessages {
             .setDeadlineMs(task.deadlineAt().toEpochMilli())
             .setPreprocessing(plan.training().toProto())
             .setModelKind(kind(model)))
+        .build();
+  }
+
+  /** Tells a site to stop working on a task that is no longer open. */
+  public static CoordinatorMessage cancel(String taskId, String reason) {
+    return CoordinatorMessage.newBuilder()
+        .setCancel(CancelTask.newBuilder().setTaskId(taskId).setReason(reason))
         .build();
   }
 

@@ -32,9 +32,10 @@ import org.oncofed.proto.federation.v1.UpdateHeader;
  *   <li>on the complete update: {@code PROVENANCE} (the record), then the values against the base
  *       model, from the task's owner: {@code SHAPE}, {@code SAMPLE_COUNT}, {@code FINITE},
  *       {@code NORM} (see {@link UpdateValidator});
- *   <li>under the owner's monitor: the task still open, {@code REPLAY}; then the update is stored
- *       durably in the model store, the task completed in the database, and only then handed to
- *       the owner (folded into the round, or kept as a baseline).
+ *   <li>under the owner's monitor: the task still open, {@code REPLAY}; then the update's file is
+ *       written durably, its model row, the task's completion and {@code UPDATE_ACCEPTED} are
+ *       committed in one transaction, and only then is the update handed to the owner (counted
+ *       into the round, or kept as a baseline) and acknowledged to the node.
  * </ol>
  *
  * A rejection finishes the task as REJECTED and is recorded in the trail with its check; nothing
@@ -134,19 +135,26 @@ public class UpdateIntake {
           throw rejected(update.site(), UpdateCheck.REPLAY,
               "replayed update: identical bytes (" + update.sha256() + ") were already received");
         }
-        ModelKind kind = task.kind() == TaskKind.BASELINE ? ModelKind.BASELINE : ModelKind.UPDATE;
-        models.put(task.experimentId(), task.roundNo(), kind, update.site().value(), update.encoded(), provenance);
-        book.complete(task.taskId(), update.sampleCount(), update.sha256(), CanonicalJson.encode(update.metrics()));
+        models.write(update.encoded());
+        audit.atomically(events -> {
+          models.record(task.experimentId(), task.roundNo(),
+              task.kind() == TaskKind.BASELINE ? ModelKind.BASELINE : ModelKind.UPDATE, update.site().value(),
+              update.encoded(), provenance);
+          book.recordCompletion(task.taskId(), update.sampleCount(), update.sha256(),
+              CanonicalJson.encode(update.metrics()));
+          return events.record(AuditEventType.UPDATE_ACCEPTED, update.site().value(), task.experimentId(),
+              task.roundNo(), update.site(), Map.of("taskId", task.taskId(), "kind", task.kind().name(),
+                  "updateSha256", update.sha256(), "sampleCount", update.sampleCount(),
+                  "sizeBytes", update.encoded().sizeBytes(), "metrics", update.metrics(),
+                  "provenanceSha256", update.provenanceSha256()));
+        });
         open.owner().keepUpdate(task, update);
+        book.finished(task.taskId());
       }
     } catch (UpdateRejectedException e) {
       reject(task, e, update.sha256());
       throw e;
     }
-    audit.record(AuditEventType.UPDATE_ACCEPTED, update.site().value(), task.experimentId(), task.roundNo(),
-        update.site(), Map.of("taskId", task.taskId(), "kind", task.kind().name(), "updateSha256", update.sha256(),
-            "sampleCount", update.sampleCount(), "sizeBytes", update.encoded().sizeBytes(),
-            "metrics", update.metrics(), "provenanceSha256", update.provenanceSha256()));
     return update.sha256();
   }
 

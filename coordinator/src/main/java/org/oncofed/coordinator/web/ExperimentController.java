@@ -105,7 +105,7 @@ class ExperimentController {
   @Get(value = "/{id}/model", produces = MediaType.APPLICATION_OCTET_STREAM)
   HttpResponse<SystemFile> model(String id) {
     ExperimentRecord experiment = experiments.require(id);
-    String sha256 = experiment.bestModelSha256() != null ? experiment.bestModelSha256() : experiment.currentModelSha256();
+    String sha256 = reports.resultModel(experiment);
     return HttpResponse.ok(new SystemFile(models.file(sha256).toFile()).attach("oncofed-" + sha256 + ".f32"))
         .header("X-OncoFed-Model-Sha256", sha256);
   }

@@ -35,7 +35,7 @@ class ExperimentViews {
     return new ExperimentView(experiment.id(), experiment.name(), experiment.createdBy(), experiment.createdAt(),
         experiment.status().name(), experiment.statusReason(), experiment.startedAt(), experiment.finishedAt(),
         experiment.currentRound(), plan.rounds(), experiment.configSha256(), plan.config(),
-        experiment.initialModelSha256(), experiment.currentModelSha256(), experiment.bestModelSha256(),
+        experiment.initialModelSha256(), reports.currentModel(experiment), experiment.bestModelSha256(),
         experiment.bestRound(), experiment.bestScore(), reports.rounds(experiment), open,
         reports.finalResults(experiment));
   }

@@ -47,6 +47,14 @@ public final class TestNode implements StreamObserver<CoordinatorMessage>, AutoC
         .build());
   }
 
+  /** A heartbeat saying the node is training {@code taskId}. */
+  public void heartbeat(String taskId) {
+    out.onNext(NodeMessage.newBuilder()
+        .setHeartbeat(Heartbeat.newBuilder().setState(NodeState.NODE_STATE_TRAINING).setTaskId(taskId)
+            .setSentAtMs(System.currentTimeMillis()))
+        .build());
+  }
+
   public CoordinatorMessage next(Duration timeout) throws InterruptedException {
     CoordinatorMessage message = received.poll(timeout.toMillis(), TimeUnit.MILLISECONDS);
     if (message == null) {

@@ -19,4 +19,11 @@ class H2FilePathsTest {
     assertThat(H2FilePaths.absolute("jdbc:h2:file:/srv/oncofed/db")).isEqualTo("jdbc:h2:file:/srv/oncofed/db");
     assertThat(H2FilePaths.absolute("jdbc:h2:file:~/oncofed")).isEqualTo("jdbc:h2:file:~/oncofed");
   }
+
+  @Test
+  void theAsynchronousFileSystemIsMadeAbsoluteLikeThePlainOne() {
+    assertThat(H2FilePaths.absolute("jdbc:h2:async:work/db/oncofed;WRITE_DELAY=0"))
+        .isEqualTo("jdbc:h2:async:" + Path.of("work/db/oncofed").toAbsolutePath() + ";WRITE_DELAY=0");
+    assertThat(H2FilePaths.absolute("jdbc:postgresql://db/oncofed")).isEqualTo("jdbc:postgresql://db/oncofed");
+  }
 }

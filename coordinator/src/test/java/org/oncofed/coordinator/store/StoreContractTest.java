@@ -60,23 +60,29 @@ class StoreContractTest {
       String model = Sha256.hex("model");
 
       experiments.save(new ExperimentRecord(id, "contract", "rhea", now, "{}", Sha256.hex("{}"),
-          ExperimentStatus.CREATED, null, null, null, 0, model, model, null, null, null, null));
+          ExperimentStatus.CREATED, null, null, null, 0, model, null, null, null));
       assertThat(experiments.markStarted(id, now)).isEqualTo(1);
       assertThat(experiments.markStarted(id, now)).as("only a CREATED experiment starts").isZero();
-      experiments.advance(id, 1, Sha256.hex("next"), "c3RhdGU=");
+      experiments.setCurrentRound(id, 1);
       experiments.setBest(id, Sha256.hex("next"), 1, 0.75);
       ExperimentRecord stored = experiments.findById(id).orElseThrow();
       assertThat(stored.status()).isEqualTo(ExperimentStatus.RUNNING);
       assertThat(stored.startedAt()).isEqualTo(now);
       assertThat(stored.currentRound()).isEqualTo(1);
-      assertThat(stored.strategyState()).isEqualTo("c3RhdGU=");
       assertThat(stored.bestScore()).isEqualTo(0.75);
       assertThat(experiments.findByStatus(ExperimentStatus.RUNNING)).extracting(ExperimentRecord::id).contains(id);
 
       RoundRecord round = rounds.save(new RoundRecord(UUID.randomUUID().toString(), id, 1, RoundStatus.OPEN, now,
-          now.plusSeconds(60), null, model, null, "alpha,bravo", null, null));
-      rounds.aggregated(round.id(), now, Sha256.hex("next"), 0.5);
-      assertThat(rounds.findByExperimentIdAndRoundNo(id, 1).orElseThrow().status()).isEqualTo(RoundStatus.AGGREGATED);
+          now.plusSeconds(60), null, model, null, "alpha,bravo", null, null, null, null, null));
+      assertThat(rounds.currentModel(id, model)).as("before any aggregation").isEqualTo(model);
+      rounds.aggregated(round.id(), now, Sha256.hex("next"), 0.5, "c3RhdGU=");
+      rounds.validated(round.id(), now, 0.75);
+      RoundRecord aggregated = rounds.findByExperimentIdAndRoundNo(id, 1).orElseThrow();
+      assertThat(aggregated.status()).isEqualTo(RoundStatus.AGGREGATED);
+      assertThat(aggregated.strategyState()).isEqualTo("c3RhdGU=");
+      assertThat(aggregated.validatedAt()).isEqualTo(now);
+      assertThat(aggregated.validationScore()).isEqualTo(0.75);
+      assertThat(rounds.currentModel(id, model)).isEqualTo(Sha256.hex("next"));
 
       TaskRecord task = tasks.save(new TaskRecord(UUID.randomUUID().toString(), id, 1, "alpha", TaskKind.TRAIN, model,
           null, TaskStatus.ASSIGNED, now, now.plusSeconds(60), null, null, null, null, null));
