@@ -95,6 +95,23 @@ final class ChildProcess implements AutoCloseable {
     return process.exitValue() == 0 || process.exitValue() == 128 + 15;
   }
 
+  /** Freezes the process (SIGSTOP), as a hung host or a long pause would; {@link #thaw} resumes it. */
+  void freeze() throws IOException, InterruptedException {
+    signal("STOP");
+  }
+
+  /** Resumes a frozen process (SIGCONT). */
+  void thaw() throws IOException, InterruptedException {
+    signal("CONT");
+  }
+
+  private void signal(String name) throws IOException, InterruptedException {
+    Process kill = new ProcessBuilder("kill", "-" + name, Long.toString(process.pid())).inheritIO().start();
+    if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
+      throw new IOException("could not send SIG" + name + " to " + name() + " (pid " + process.pid() + ")");
+    }
+  }
+
   /** SIGKILL: no shutdown hooks run. */
   void kill() throws InterruptedException {
     process.destroyForcibly();

@@ -177,13 +177,7 @@ final class LocalFederation implements AutoCloseable {
   AuditVerdict exportAndVerifyAudit(Path export) throws IOException, InterruptedException {
     CoordinatorApiClient.connect(restUri(), auditor.certificate(), auditor.privateKey(), pki.caCertificate())
         .exportAudit(export);
-    List<Path> ledgers = new ArrayList<>();
-    for (String site : nodes.keySet()) {
-      Path ledger = work.resolve("nodes").resolve(site).resolve("ledger/ledger.jsonl");
-      if (Files.exists(ledger)) {
-        ledgers.add(ledger);
-      }
-    }
+    List<Path> ledgers = ledgers().values().stream().filter(Files::exists).toList();
     return new LedgerCrossCheck(PemFiles.readCertificate(pki.caCertificate())).verify(export, ledgers);
   }
 
@@ -249,6 +243,29 @@ final class LocalFederation implements AutoCloseable {
       }
       Thread.sleep(250);
     }
+  }
+
+  /** Kills the coordinator's process at once (SIGKILL): no shutdown hook, nothing flushed. */
+  void killCoordinator() throws InterruptedException {
+    coordinator.kill();
+  }
+
+  /** Freezes a node's process (SIGSTOP) until {@link #thawNode}. */
+  void freezeNode(String site) throws IOException, InterruptedException {
+    nodes.get(site).freeze();
+  }
+
+  void thawNode(String site) throws IOException, InterruptedException {
+    nodes.get(site).thaw();
+  }
+
+  /** The ledgers the nodes keep, by site. */
+  Map<String, Path> ledgers() {
+    Map<String, Path> ledgers = new LinkedHashMap<>();
+    for (String site : nodes.keySet()) {
+      ledgers.put(site, nodeDataDir(site).resolve("ledger/ledger.jsonl"));
+    }
+    return ledgers;
   }
 
   /** Kills a node's process at once (SIGKILL), as a crash or power loss would. */

@@ -17,9 +17,11 @@ import java.util.Set;
  * site's own account of what left the site must agree:
  *
  * <ul>
- *   <li>every update a site sent has an UPDATE_ACCEPTED or UPDATE_REJECTED event for that site and
- *       task with the same update hash (and the same sample count and size where both record them);
- *   <li>every evaluation a site sent has an EVALUATION_RECEIVED event with the same model hash;
+ *   <li>every update a site sent that the coordinator accepted (the ledger keeps its answer), and
+ *       every one the trail mentions, has an UPDATE_ACCEPTED or UPDATE_REJECTED event for that site
+ *       and task with the same update hash (and the same sample count and size where both record
+ *       them); one sent but never accepted may be missing: it was lost in transit or refused;
+ *   <li>likewise every evaluation, with an EVALUATION_RECEIVED event of the same model hash;
  *   <li>every update the trail says it accepted from the site, within the period the ledger covers,
  *       is in the site's ledger;
  *   <li>every checkpoint the site received verifies, and the export has the same chain head at its
@@ -66,7 +68,9 @@ public final class LedgerCrossCheck {
     Instant sealed = verdict.lastCheckpoint().time();
     int matched = 0;
     int later = 0;
+    int unanswered = 0;
     Set<String> sentTasks = new HashSet<>();
+    Map<String, Boolean> accepted = answers(ledger);
     for (LedgerFile.Line line : ledger.lines()) {
       LedgerEntry entry = line.entry();
       String location = name + " line " + line.number();
@@ -80,12 +84,24 @@ public final class LedgerCrossCheck {
         later++;
         continue;
       }
+      List<AuditEntry> recorded = switch (entry.type()) {
+        case UPDATE_SENT -> trail.events(site, entry.taskId(), UPDATE_EVENTS);
+        case EVALUATION_SENT -> trail.events(site, entry.taskId(), Set.of(AuditEventType.EVALUATION_RECEIVED));
+        case CHECKPOINT_RECEIVED, ANSWER_RECEIVED -> List.of();
+      };
+      boolean sent = entry.type() == LedgerEntryType.UPDATE_SENT || entry.type() == LedgerEntryType.EVALUATION_SENT;
+      if (sent && recorded.isEmpty() && !accepted.getOrDefault(entry.taskId(), false)) {
+        // Never acknowledged: lost in transit (the coordinator died before committing it) or refused.
+        unanswered++;
+        continue;
+      }
       AuditProblem problem = switch (entry.type()) {
-        case UPDATE_SENT -> matchSent(trail.events(site, entry.taskId(), UPDATE_EVENTS), entry, location,
-            "updateSha256", List.of("sampleCount", "sizeBytes"), "UPDATE_ACCEPTED or UPDATE_REJECTED");
-        case EVALUATION_SENT -> matchSent(trail.events(site, entry.taskId(), Set.of(AuditEventType.EVALUATION_RECEIVED)),
-            entry, location, "modelSha256", List.of("reportSha256"), "EVALUATION_RECEIVED");
+        case UPDATE_SENT -> matchSent(recorded, entry, location, "updateSha256", List.of("sampleCount", "sizeBytes"),
+            "UPDATE_ACCEPTED or UPDATE_REJECTED");
+        case EVALUATION_SENT -> matchSent(recorded, entry, location, "modelSha256", List.of("reportSha256"),
+            "EVALUATION_RECEIVED");
         case CHECKPOINT_RECEIVED -> matchCheckpoint(trail, entry, location, verdict.events());
+        case ANSWER_RECEIVED -> null;
       };
       if (problem != null) {
         return verdict.withProblem(problem);
@@ -97,16 +113,32 @@ public final class LedgerCrossCheck {
       return verdict.withProblem(unrecorded);
     }
     return verdict.withNote("ledger of site " + site + " agrees (" + matched + (matched == 1 ? " entry" : " entries")
+        + (unanswered > 0 ? ", " + unanswered + " sent without an acceptance, absent from the trail" : "")
         + (later > 0 ? ", " + later + " newer than the export" : "") + ")");
   }
 
-  /** A sent update or evaluation must appear in the trail, for the same site and task, with the same hash. */
+  /** What the coordinator answered, by task: true when it accepted (committed) what the site sent. */
+  private static Map<String, Boolean> answers(LedgerFile.Contents ledger) {
+    Map<String, Boolean> accepted = new HashMap<>();
+    for (LedgerEntry entry : ledger.entries()) {
+      if (entry.type() == LedgerEntryType.ANSWER_RECEIVED) {
+        accepted.put(entry.taskId(), Boolean.TRUE.equals(entry.details().get("accepted")));
+      }
+    }
+    return accepted;
+  }
+
+  /**
+   * A sent update or evaluation the trail records, or the coordinator acknowledged, must appear in
+   * the trail for the same site and task, with the same hash.
+   */
   private static AuditProblem matchSent(List<AuditEntry> candidates, LedgerEntry entry, String location,
       String hashKey, List<String> alsoCompared, String expected) {
     Object hash = entry.details().get(hashKey);
     if (candidates.isEmpty()) {
       return new AuditProblem(ProblemKind.LEDGER_MISMATCH, location, entry.sequence(), "site " + entry.siteId()
-          + " sent " + describe(entry) + " but the trail has no " + expected + " event for that site and task");
+          + " sent " + describe(entry) + " and the coordinator accepted it, but the trail has no " + expected
+          + " event for that site and task");
     }
     for (AuditEntry candidate : candidates) {
       Map<String, Object> recorded = candidate.event().details();

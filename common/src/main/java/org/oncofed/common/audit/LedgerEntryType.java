@@ -10,7 +10,12 @@ public enum LedgerEntryType {
   /** An evaluation report was sent. Details: modelSha256, reportSha256, split, examples. */
   EVALUATION_SENT,
   /** A signed checkpoint of the coordinator's trail was received. Details: payload, signature, certificate. */
-  CHECKPOINT_RECEIVED;
+  CHECKPOINT_RECEIVED,
+  /**
+   * The coordinator answered an update or evaluation the site sent for the entry's task. Details:
+   * accepted (true once the coordinator has committed it), reason (when refused).
+   */
+  ANSWER_RECEIVED;
 
   public static LedgerEntryType parse(String name) {
     for (LedgerEntryType type : values()) {

@@ -52,16 +52,30 @@ class LedgerCrossCheckTest {
   }
 
   @Test
-  void updateTheTrailNeverRecordedIsNamed() throws Exception {
-    ledger.update("task-9", Sha256.hex("secret extra"), 10);
+  void updateTheCoordinatorAcceptedButTheTrailNeverRecordedIsNamed() throws Exception {
+    ledger.update("task-9", Sha256.hex("secret extra"), 10).answered("task-9", true);
     trail.checkpoint();
 
     AuditVerdict verdict = verify();
 
     assertThat(verdict.problem().kind()).isEqualTo(ProblemKind.LEDGER_MISMATCH);
     assertThat(verdict.problem().location()).isEqualTo("ledger " + dir.resolve("north.jsonl") + " line 4");
-    assertThat(verdict.problem().message()).contains("for task task-9",
+    assertThat(verdict.problem().message()).contains("for task task-9", "the coordinator accepted it",
         "the trail has no UPDATE_ACCEPTED or UPDATE_REJECTED event for that site and task");
+  }
+
+  @Test
+  void updateSentButNeverAcceptedMayBeAbsentFromTheTrail() throws Exception {
+    // Lost in transit when the coordinator died before committing it, then refused when retried late.
+    ledger.update("task-9", Sha256.hex("lost in transit"), 10);
+    ledger.update("task-10", Sha256.hex("too late"), 10).answered("task-10", false);
+    trail.checkpoint();
+
+    AuditVerdict verdict = verify();
+
+    assertThat(verdict.valid()).as(verdict.summary()).isTrue();
+    assertThat(verdict.notes()).containsExactly(
+        "ledger of site north agrees (3 entries, 2 sent without an acceptance, absent from the trail)");
   }
 
   @Test

@@ -91,6 +91,11 @@ final class TestTrail {
           "sampleCount", sampleCount, "privacy", Map.of("clipNorm", 1.0, "noiseMultiplier", 0.0, "secureAggregation", false)));
     }
 
+    Ledger answered(String taskId, boolean accepted) {
+      return add(LedgerEntryType.ANSWER_RECEIVED, taskId,
+          accepted ? Map.of("accepted", true) : Map.of("accepted", false, "reason", "refused"));
+    }
+
     Ledger received(SignedCheckpoint checkpoint) {
       return add(LedgerEntryType.CHECKPOINT_RECEIVED, null, LedgerEntry.checkpointDetails(checkpoint));
     }

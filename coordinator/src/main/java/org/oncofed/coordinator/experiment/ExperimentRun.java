@@ -1,5 +1,6 @@
 package org.oncofed.coordinator.experiment;
 
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Base64;
@@ -19,9 +20,8 @@ import org.oncofed.coordinator.plan.ExperimentPlan;
 import org.oncofed.coordinator.round.RoundRecord;
 import org.oncofed.coordinator.round.RoundRunner;
 import org.oncofed.coordinator.round.RoundStatus;
+import org.oncofed.coordinator.store.StoreOutage;
 import org.oncofed.coordinator.task.Cancellation;
-import org.oncofed.coordinator.task.TaskRecord;
-import org.oncofed.coordinator.task.TaskStatus;
 import org.oncofed.proto.federation.v1.DataSplit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -38,6 +38,9 @@ final class ExperimentRun implements Runnable {
   static final int FINAL_PHASE = 0;
 
   private static final Logger LOG = LoggerFactory.getLogger(ExperimentRun.class);
+
+  /** How long a run waits before resuming after its database became unavailable. */
+  private static final Duration OUTAGE_RETRY = Duration.ofSeconds(5);
 
   private final RunContext context;
   private final ExperimentPlan plan;
@@ -60,51 +63,22 @@ final class ExperimentRun implements Runnable {
   public void run() {
     String id = plan.experimentId();
     try {
-      cancelTasksLeftOpen();
-      ExperimentRecord experiment = context.experiments().findById(id).orElseThrow();
-      Optional<RoundRecord> last = context.roundRecords()
-          .findFirstByExperimentIdAndStatusOrderByRoundNoDesc(id, RoundStatus.AGGREGATED);
-      ModelRecord global = model(last.map(RoundRecord::newModelSha256).orElse(experiment.initialModelSha256()));
-      StrategyState state = last.map(round -> StrategyState.decode(Base64.getDecoder().decode(round.strategyState())))
-          .orElseGet(() -> plan.strategy().initialState());
-      Best best = new Best(experiment.bestModelSha256(), experiment.bestRound(), experiment.bestScore());
-      if (last.isPresent() && last.get().validatedAt() == null) {
-        // The coordinator stopped between aggregating the round and recording its validation.
-        best = validate(last.get(), global, best);
-      }
-      boolean stop = last.isPresent() && shouldStopEarly(last.get().roundNo(), best);
-      for (int round = firstRoundToRun(experiment); !stop && round <= plan.rounds() && !cancellation.isCancelled();
-          round++) {
-        context.experiments().setCurrentRound(id, round);
-        RoundRunner.Outcome outcome = context.rounds().run(plan, round, global, state, cancellation);
-        if (!outcome.aggregated()) {
-          continue;
+      String cancelReason = "coordinator restarted";
+      while (true) {
+        try {
+          runFromCommittedState(cancelReason);
+          return;
+        } catch (RuntimeException e) {
+          if (!StoreOutage.causedBy(e)) {
+            throw e;
+          }
+          // Resume as a restarted coordinator would, once the database answers again.
+          LOG.warn("Experiment {}: the database is unavailable ({}); resuming from the last committed state in {} s",
+              id, Failures.rootMessage(e), OUTAGE_RETRY.toSeconds());
+          cancelReason = "the database was unavailable; the coordinator resumed the experiment";
+          Thread.sleep(OUTAGE_RETRY.toMillis());
         }
-        global = outcome.model();
-        state = outcome.state();
-        best = validate(outcome.round(), global, best);
-        stop = shouldStopEarly(round, best);
       }
-      if (stop) {
-        LOG.info("Experiment {}: no improvement since round {}, stopped early", id, best.round());
-      }
-      if (cancellation.isCancelled()) {
-        finish(ExperimentStatus.CANCELLED, "cancelled");
-        return;
-      }
-      if (!anyRoundAggregated()) {
-        finish(ExperimentStatus.FAILED, "no round reached its quorum: no global model was trained");
-        return;
-      }
-      ModelRecord outcome = best.sha256() == null ? global : model(best.sha256());
-      finalPhase(outcome, model(experiment.initialModelSha256()));
-      if (cancellation.isCancelled()) {
-        finish(ExperimentStatus.CANCELLED, "cancelled");
-        return;
-      }
-      finish(ExperimentStatus.COMPLETED, null);
-      context.audit().record(AuditEventType.EXPERIMENT_COMPLETED, AuditEvent.SYSTEM, id, null, null,
-          Map.of("finalModelSha256", outcome.sha256(), "bestRound", best.round() == null ? 0 : best.round()));
     } catch (InterruptedException e) {
       // The coordinator is stopping: the experiment stays RUNNING and resumes at the next start.
       Thread.currentThread().interrupt();
@@ -116,16 +90,57 @@ final class ExperimentRun implements Runnable {
   }
 
   /**
-   * Tasks still assigned when the coordinator stopped cannot be answered any more (no one waits for
-   * them): they are cancelled, and the step they belonged to asks again for what is missing.
+   * Runs the experiment on from what the store holds: tasks left open are cancelled (no one waits
+   * for them any more), an aggregated round not yet validated is validated, an early stop holds,
+   * and the rounds and the final phase go on from there.
    */
-  private void cancelTasksLeftOpen() {
-    Instant now = context.clock().instant();
-    for (TaskRecord task : context.tasks().findByExperimentId(plan.experimentId())) {
-      if (task.status() == TaskStatus.ASSIGNED) {
-        context.tasks().close(task.taskId(), TaskStatus.CANCELLED, now, "coordinator restarted");
-      }
+  private void runFromCommittedState(String cancelReason) throws InterruptedException {
+    String id = plan.experimentId();
+    context.book().cancelOpenTasks(id, cancelReason);
+    ExperimentRecord experiment = context.experiments().findById(id).orElseThrow();
+    Optional<RoundRecord> last = context.roundRecords()
+        .findFirstByExperimentIdAndStatusOrderByRoundNoDesc(id, RoundStatus.AGGREGATED);
+    ModelRecord global = model(last.map(RoundRecord::newModelSha256).orElse(experiment.initialModelSha256()));
+    StrategyState state = last.map(round -> StrategyState.decode(Base64.getDecoder().decode(round.strategyState())))
+        .orElseGet(() -> plan.strategy().initialState());
+    Best best = new Best(experiment.bestModelSha256(), experiment.bestRound(), experiment.bestScore());
+    if (last.isPresent() && last.get().validatedAt() == null) {
+      // The coordinator stopped between aggregating the round and recording its validation.
+      best = validate(last.get(), global, best);
     }
+    boolean stop = last.isPresent() && shouldStopEarly(last.get().roundNo(), best);
+    for (int round = firstRoundToRun(experiment); !stop && round <= plan.rounds() && !cancellation.isCancelled();
+        round++) {
+      context.experiments().setCurrentRound(id, round);
+      RoundRunner.Outcome outcome = context.rounds().run(plan, round, global, state, cancellation);
+      if (!outcome.aggregated()) {
+        continue;
+      }
+      global = outcome.model();
+      state = outcome.state();
+      best = validate(outcome.round(), global, best);
+      stop = shouldStopEarly(round, best);
+    }
+    if (stop) {
+      LOG.info("Experiment {}: no improvement since round {}, stopped early", id, best.round());
+    }
+    if (cancellation.isCancelled()) {
+      finish(ExperimentStatus.CANCELLED, "cancelled");
+      return;
+    }
+    if (!anyRoundAggregated()) {
+      finish(ExperimentStatus.FAILED, "no round reached its quorum: no global model was trained");
+      return;
+    }
+    ModelRecord outcome = best.sha256() == null ? global : model(best.sha256());
+    finalPhase(outcome, model(experiment.initialModelSha256()));
+    if (cancellation.isCancelled()) {
+      finish(ExperimentStatus.CANCELLED, "cancelled");
+      return;
+    }
+    finish(ExperimentStatus.COMPLETED, null);
+    context.audit().record(AuditEventType.EXPERIMENT_COMPLETED, AuditEvent.SYSTEM, id, null, null,
+        Map.of("finalModelSha256", outcome.sha256(), "bestRound", best.round() == null ? 0 : best.round()));
   }
 
   private boolean anyRoundAggregated() {

@@ -8,7 +8,7 @@ import org.oncofed.coordinator.audit.AuditTrail;
 import org.oncofed.coordinator.model.ModelStore;
 import org.oncofed.coordinator.round.RoundRepository;
 import org.oncofed.coordinator.round.RoundRunner;
-import org.oncofed.coordinator.task.TaskRepository;
+import org.oncofed.coordinator.task.TaskBook;
 
 /** What every experiment's run uses from the rest of the coordinator, injected once and shared. */
 @Singleton
@@ -18,7 +18,7 @@ record RunContext(
     BaselineTraining baselines,
     ExperimentRepository experiments,
     RoundRepository roundRecords,
-    TaskRepository tasks,
+    TaskBook book,
     ModelStore models,
     AuditTrail audit,
     TransactionOperations<Connection> transactions,

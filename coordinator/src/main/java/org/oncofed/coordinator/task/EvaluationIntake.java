@@ -63,8 +63,10 @@ public class EvaluationIntake {
         }
         audit.atomically(events -> {
           open.owner().keepEvaluation(task, counts);
-          book.recordCompletion(task.taskId(), counts.examples(), null,
-              CanonicalJson.encode(Map.of("loss", counts.meanLoss())));
+          if (!book.recordCompletion(task.taskId(), counts.examples(), null,
+              CanonicalJson.encode(Map.of("loss", counts.meanLoss())))) {
+            throw new TaskRefusedException("task " + task.taskId() + " finished while its evaluation was being received");
+          }
           return events.record(AuditEventType.EVALUATION_RECEIVED, site.value(), task.experimentId(), task.roundNo(),
               site, Map.of("taskId", task.taskId(), "modelSha256", task.modelSha256(), "split", split.name(),
                   "examples", counts.examples(), "reportSha256", Sha256.hex(report.toByteArray())));

@@ -102,6 +102,19 @@ public class TaskBook implements NodeLifecycleListener, ApplicationEventListener
     return true;
   }
 
+  /**
+   * Cancels every task of the experiment still assigned, in the database and here, and tells the
+   * sites to stop: no one waits for them any more (the coordinator restarted, or the experiment's
+   * run starts again after its store was unavailable).
+   */
+  public void cancelOpenTasks(String experimentId, String reason) {
+    for (TaskRecord task : repository.findByExperimentId(experimentId)) {
+      if (task.status() == TaskStatus.ASSIGNED && close(task.taskId(), TaskStatus.CANCELLED, reason)) {
+        nodes.get().send(SiteId.of(task.siteId()), TaskMessages.cancel(task.taskId(), reason));
+      }
+    }
+  }
+
   /** Latest progress a site reported for a task, while it is open. */
   public Optional<TaskProgress> progress(String taskId) {
     return Optional.ofNullable(progress.get(taskId));

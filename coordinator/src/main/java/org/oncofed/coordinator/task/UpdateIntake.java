@@ -140,8 +140,10 @@ public class UpdateIntake {
           models.record(task.experimentId(), task.roundNo(),
               task.kind() == TaskKind.BASELINE ? ModelKind.BASELINE : ModelKind.UPDATE, update.site().value(),
               update.encoded(), provenance);
-          book.recordCompletion(task.taskId(), update.sampleCount(), update.sha256(),
-              CanonicalJson.encode(update.metrics()));
+          if (!book.recordCompletion(task.taskId(), update.sampleCount(), update.sha256(),
+              CanonicalJson.encode(update.metrics()))) {
+            throw new TaskRefusedException("task " + task.taskId() + " finished while its update was being received");
+          }
           return events.record(AuditEventType.UPDATE_ACCEPTED, update.site().value(), task.experimentId(),
               task.roundNo(), update.site(), Map.of("taskId", task.taskId(), "kind", task.kind().name(),
                   "updateSha256", update.sha256(), "sampleCount", update.sampleCount(),

@@ -116,6 +116,21 @@ public final class SliceDataSetIterator implements DataSetIterator {
     return true;
   }
 
+  /**
+   * Positions the iterator so that the next {@link #reset()} starts epoch {@code epochsBefore + 1}:
+   * the order and augmentations a task sees then depend on its seed and on how many epochs came
+   * before it in the experiment, never on what this process happened to read earlier (a restart,
+   * a cancelled task, another experiment).
+   */
+  public void rewindTo(int epochsBefore) {
+    if (epochsBefore < 0) {
+      throw new IllegalArgumentException("epochs before must not be negative, found " + epochsBefore);
+    }
+    cursor = 0;
+    epoch = epochsBefore;
+    order = ordering(epoch);
+  }
+
   /** Starts the next epoch: training data gets a new order and new augmentations. */
   @Override
   public void reset() {

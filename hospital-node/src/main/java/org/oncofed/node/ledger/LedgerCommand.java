@@ -97,6 +97,9 @@ public final class LedgerCommand implements Runnable {
           yield "checkpoint " + checkpoint.number() + " of the coordinator's trail at sequence " + checkpoint.sequence()
               + " (" + checkpoint.reason() + ")";
         }
+        case ANSWER_RECEIVED -> Boolean.TRUE.equals(entry.details().get("accepted"))
+            ? "accepted by the coordinator"
+            : "refused by the coordinator: " + entry.details().get("reason");
       };
       String context = entry.type() == LedgerEntryType.CHECKPOINT_RECEIVED ? ""
           : "  " + entry.experimentId() + " round " + entry.round() + " task " + entry.taskId();

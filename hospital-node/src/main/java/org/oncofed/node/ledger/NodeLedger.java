@@ -120,6 +120,21 @@ public class NodeLedger {
   }
 
   /**
+   * Records the coordinator's answer to what the site sent for a task: an accepted answer promises
+   * that the coordinator has committed it, which an audit of the trail can then hold it to.
+   */
+  public synchronized LedgerEntry recordAnswer(String experimentId, int round, String taskId, boolean accepted,
+      String reason) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("accepted", accepted);
+    if (!accepted) {
+      details.put("reason", reason);
+    }
+    return append(LedgerEntryType.ANSWER_RECEIVED, requireText(experimentId, "experimentId"), round,
+        requireText(taskId, "taskId"), details);
+  }
+
+  /**
    * Keeps a checkpoint of the coordinator's trail; the caller has verified its signature.
    *
    * @return false if this exact checkpoint is already held

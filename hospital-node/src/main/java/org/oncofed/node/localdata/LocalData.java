@@ -92,7 +92,7 @@ public class LocalData {
 
   /**
    * Minibatches of a part of the split, prepared as {@code options} says (augmentation only ever
-   * for training data), reset to the start.
+   * for training data), rewound to before its first epoch.
    */
   public SliceDataSetIterator iterator(Part part, int inputSize, int channels, double windowCenter, double windowWidth,
       boolean augment, long seed, int batchSize) {
@@ -106,7 +106,7 @@ public class LocalData {
         throw new UncheckedIOException("cannot prepare the " + part + " slices: " + e.getMessage(), e);
       }
     });
-    iterator.reset();
+    iterator.rewindTo(0);
     return iterator;
   }
 

@@ -69,9 +69,12 @@ final class EvaluationTask {
       explain(spec, parameters, preprocessing, model.sha256());
     }
     context.activity().working(NodeState.NODE_STATE_UPLOADING, id, "sending evaluation counts");
-    return FederationGrpc.newBlockingStub(context.link().channel())
+    EvaluationReceipt receipt = FederationGrpc.newBlockingStub(context.link().channel())
         .withDeadlineAfter(Math.max(1, deadline.toEpochMilli() - System.currentTimeMillis()), TimeUnit.MILLISECONDS)
         .submitEvaluation(report);
+    context.ledger().recordAnswer(task.getExperimentId(), task.getRound(), id, receipt.getAccepted(),
+        receipt.getReason());
+    return receipt;
   }
 
   /**

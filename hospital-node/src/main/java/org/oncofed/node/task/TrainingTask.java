@@ -54,6 +54,8 @@ final class TrainingTask {
     context.activity().working(NodeState.NODE_STATE_TRAINING, id, "preparing training data");
     var data = context.data().iterator(LocalData.Part.TRAIN, spec.inputSize(), spec.channels(), training.windowCenter(),
         training.windowWidth(), training.augment(), training.seed(), training.batchSize());
+    // Round r continues the shuffles where round r-1 ended; a baseline starts at the first epoch.
+    data.rewindTo(task.getLocalBaseline() ? 0 : Math.max(0, task.getRound() - 1) * training.epochs());
     long[] classCounts = context.data().classCounts(LocalData.Part.TRAIN);
     String kind = task.getLocalBaseline() ? "local baseline" : "round " + task.getRound();
     LOG.info("Task {} ({}): training {} at {} px on {} slices, {} epoch(s)", abbreviate(id), kind,
@@ -86,7 +88,10 @@ final class TrainingTask {
         .setProvenanceSha256(Sha256.hex(provenanceJson))
         .setProvenanceJson(provenanceJson)
         .build();
-    return UpdateUploader.upload(context.link().channel(), header, update, context.link().chunkSize(), deadline);
+    SubmitUpdateResponse answer =
+        UpdateUploader.upload(context.link().channel(), header, update, context.link().chunkSize(), deadline);
+    context.ledger().recordAnswer(task.getExperimentId(), task.getRound(), id, answer.getAccepted(), answer.getReason());
+    return answer;
   }
 
   private void progress(EpochProgress epoch) {

@@ -141,6 +141,27 @@ class SliceDataSetIteratorTest {
   }
 
   @Test
+  void anEpochLooksTheSameWhateverTheIteratorReadBefore() throws IOException {
+    DatasetSplit train = dataset.split(1, new SplitFractions(1, 0, 0)).train();
+    SliceDataSetIterator fresh = dataset.iterator(train, options(1, true, 16));
+    SliceDataSetIterator used = dataset.iterator(train, options(1, true, 16));
+    for (int epoch = 0; epoch < 3; epoch++) {
+      used.next();
+      used.reset();
+    }
+
+    fresh.rewindTo(4);
+    fresh.reset();
+    used.rewindTo(4);
+    used.reset();
+
+    DataSet expected = fresh.next();
+    DataSet actual = used.next();
+    assertThat(actual.getFeatures()).isEqualTo(expected.getFeatures());
+    assertThat(actual.getLabels()).isEqualTo(expected.getLabels());
+  }
+
+  @Test
   void refusesAFileChangedSinceRegistration() throws IOException {
     DatasetSplit train = dataset.split(1, new SplitFractions(1, 0, 0)).train();
     Path changed = site.resolve(train.slices().get(0).path());

@@ -1,0 +1,105 @@
+package org.oncofed.demo;
+
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.SplittableRandom;
+import org.oncofed.api.ExperimentConfig;
+
+/**
+ * The fault suite: a short experiment on three small synthetic hospitals, first without faults as
+ * the reference, then with the coordinator killed at chosen or random instants. Each run must
+ * complete, lose no acknowledged update, leave an audit export that verifies against every site's
+ * ledger, and end with the reference's model bit for bit (runs are deterministic, and a restart
+ * changes nothing a site or the aggregation computes).
+ */
+final class FaultSuite implements AutoCloseable {
+
+  /** Where a crash lands, in the order an experiment reaches them. */
+  static final List<ExperimentPhase> PHASES = List.of(ExperimentPhase.values());
+
+  private final LocalFederation federation;
+  private final Duration timeout;
+  private CoordinatorCrashRun.Result reference;
+
+  private FaultSuite(LocalFederation federation, Duration timeout) {
+    this.federation = federation;
+    this.timeout = timeout;
+  }
+
+  /** Sets up the federation: PKI, three small hospitals, the coordinator and three connected nodes. */
+  static FaultSuite start(Path work, Duration timeout) throws IOException, InterruptedException {
+    LocalFederation federation = LocalFederation.create(OncofedHome.locate(), work);
+    try {
+      for (SyntheticHospitals.Hospital hospital : SyntheticHospitals.threeSites(0.12)) {
+        SyntheticHospitals.prepare(hospital, federation.work().resolve("archives"), federation.nodeDataDir(hospital.site()));
+      }
+      federation.startCoordinator(timeout);
+      for (String site : DemoCommand.SITES) {
+        federation.startNode(site);
+      }
+      federation.awaitConnected(new LinkedHashSet<>(DemoCommand.SITES), timeout, connected -> {});
+      return new FaultSuite(federation, timeout);
+    } catch (IOException | InterruptedException | RuntimeException e) {
+      federation.close();
+      throw e;
+    }
+  }
+
+  /** The fault-free run every other run is compared with. */
+  CoordinatorCrashRun.Result reference() throws IOException, InterruptedException {
+    if (reference == null) {
+      reference = CoordinatorCrashRun.run(federation, experiment("reference"), List.of(), timeout);
+    }
+    return reference;
+  }
+
+  /** One run with the coordinator killed at each of {@code crashes}. */
+  CoordinatorCrashRun.Result run(String name, List<CoordinatorCrashRun.Crash> crashes)
+      throws IOException, InterruptedException {
+    return CoordinatorCrashRun.run(federation, experiment(name), crashes, timeout);
+  }
+
+  /** Whether a run ended as a faultless one must: completed, nothing lost, audit intact, same model. */
+  boolean passes(CoordinatorCrashRun.Result run) throws IOException, InterruptedException {
+    return run.completed() && run.updates().lost() == 0 && run.audit().valid()
+        && Objects.equals(run.finalModel(), reference().finalModel());
+  }
+
+  /** {@code count} crashes, one per run, cycling through the phases, each at a random delay into it. */
+  static List<CoordinatorCrashRun.Crash> randomCrashes(int count, long seed, Duration maxDelay) {
+    SplittableRandom random = new SplittableRandom(seed);
+    List<CoordinatorCrashRun.Crash> crashes = new ArrayList<>();
+    for (int i = 0; i < count; i++) {
+      crashes.add(new CoordinatorCrashRun.Crash(PHASES.get(i % PHASES.size()),
+          Duration.ofMillis(random.nextLong(maxDelay.toMillis() + 1))));
+    }
+    return crashes;
+  }
+
+  LocalFederation federation() {
+    return federation;
+  }
+
+  /**
+   * Two rounds of one epoch at 32 px with local baselines, every site required (minNodes 3), so
+   * that a restart cannot change who takes part.
+   */
+  private static ExperimentConfig experiment(String name) {
+    return new ExperimentConfig("fault suite: " + name,
+        new ExperimentConfig.ModelConfig("small-cnn", 32, 1, 42L),
+        new ExperimentConfig.LocalTraining(1, 16, "adam", 0.002, 0.0, true, true, 7L, 40.0, 400.0),
+        new ExperimentConfig.StrategyConfig("fedavg", Map.of()),
+        2, DemoCommand.SITES.size(), 1.0, 600, null, null, true, DemoCommand.SITES);
+  }
+
+  @Override
+  public void close() throws InterruptedException {
+    federation.close();
+  }
+}
