@@ -43,6 +43,7 @@ final class LocalFederation implements AutoCloseable {
   private final Map<String, Credential> sites = new LinkedHashMap<>();
   private ChildProcess coordinator;
   private CoordinatorApiClient api;
+  private Duration heartbeatTimeout = Duration.ofSeconds(10);
 
   private LocalFederation(OncofedHome home, Path work, DevPki pki, Credential researcher, Credential auditor) {
     this.home = home;
@@ -130,6 +131,15 @@ final class LocalFederation implements AutoCloseable {
     }
   }
 
+  /**
+   * How long the coordinator lets a node's control stream stay silent before it closes it (10 s
+   * unless set before {@link #startCoordinator}): longer for tests that freeze a node without
+   * letting it disconnect.
+   */
+  void heartbeatTimeout(Duration timeout) {
+    this.heartbeatTimeout = timeout;
+  }
+
   /** Starts the coordinator and waits until its REST API answers. */
   void startCoordinator(Duration timeout) throws IOException, InterruptedException {
     Credential server = pki.coordinator();
@@ -150,7 +160,7 @@ final class LocalFederation implements AutoCloseable {
         "  federation:",
         "    port: " + grpcPort,
         "    heartbeat-interval: 2s",
-        "    heartbeat-timeout: 10s",
+        "    heartbeat-timeout: " + heartbeatTimeout.toSeconds() + "s",
         ""));
     coordinator = ChildProcess.start("coordinator", home.jar("coordinator"),
         List.of("run", "--config", config.toString()), work.resolve("logs/coordinator.log"));

@@ -38,7 +38,7 @@ class NodeFailureIT {
           null, 2, 2, 1.0, 300, null, null, false, DemoCommand.SITES));
       api.startExperiment(experiment.id());
 
-      awaitTrainingUnderway(api, experiment.id(), "lakeside");
+      awaitTrainingUnderway(api, experiment.id(), "lakeside", TIMEOUT);
       federation.killNode("lakeside");
       ExperimentView finished = new ExperimentWatcher(api, new Console(System.out))
           .watch(experiment.id(), TIMEOUT, () -> {});
@@ -57,9 +57,10 @@ class NodeFailureIT {
     }
   }
 
-  /** Waits until the site reports progress on its first training task, so the kill lands mid-training. */
-  private static void awaitTrainingUnderway(CoordinatorApiClient api, String id, String site) throws Exception {
-    long deadline = System.nanoTime() + TIMEOUT.toNanos();
+  /** Waits until the site reports progress on its first training task, so a fault lands mid-training. */
+  static void awaitTrainingUnderway(CoordinatorApiClient api, String id, String site, Duration timeout)
+      throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline) {
       boolean training = api.experiment(id).openTasks().stream()
           .anyMatch(task -> task.site().equals(site) && task.kind().equals("TRAIN") && task.epoch() != null);
