@@ -83,6 +83,12 @@ record PixelFormat(
     return samplesPerFrame() * frames;
   }
 
+  /** For messages: {@code 512x512 x 1 frames x 1 samples at 16 bits}. */
+  String describe() {
+    return columns + "x" + rows + " x " + frames + " frames x " + samplesPerPixel + " samples at "
+        + bitsAllocated + " bits";
+  }
+
   int bytesPerSample() {
     return bitsAllocated / 8;
   }
