@@ -15,8 +15,9 @@ import java.util.zip.Inflater;
  *   <li>past that, it must already have declared its image ({@link DeclaredImage}), and may grow
  *       by that image's pixel bytes and no further, never beyond {@link
  *       ReaderLimits#maxInflatedBytes()};
- *   <li>the buffer grows only as output arrives, each growth first checked against {@link
- *       ReaderLimits#maxMemoryBytes()}.
+ *   <li>output is inflated a chunk at a time and counted against the budget before it is kept;
+ *       the buffer that keeps it grows only as output arrives, each growth first checked against
+ *       {@link ReaderLimits#maxMemoryBytes()}.
  * </ol>
  *
  * A deflate bomb is refused once it passes what any valid data set of its declared size could
@@ -24,7 +25,8 @@ import java.util.zip.Inflater;
  */
 final class DeflatedDataSet {
 
-  private static final int MIN_CAPACITY = 64 << 10;
+  /** Inflated output is counted against the budget a chunk at a time, before it is kept. */
+  private static final int CHUNK_BYTES = 64 << 10;
 
   private final Inflater inflater;
   private final ReaderLimits limits;
@@ -58,45 +60,43 @@ final class DeflatedDataSet {
 
   private void run(int compressedBytes) throws DataFormatException, DicomFormatException {
     budget = limits.maxAttributeBytes();
-    long initial = Math.min(budget, Math.max(MIN_CAPACITY, 4L * compressedBytes));
-    limits.requireMemory(fileBytes + initial, "inflating the deflated data set");
+    long initial = Math.min(budget, Math.max(CHUNK_BYTES, 4L * compressedBytes));
+    limits.requireMemory(fileBytes + CHUNK_BYTES + initial, "inflating the deflated data set");
+    byte[] chunk = new byte[CHUNK_BYTES];
     out = new byte[(int) initial];
     while (!inflater.finished()) {
-      if (written == out.length) {
-        if (written < budget) {
-          grow();
-        } else if (declared == null) {
+      int n = inflater.inflate(chunk);
+      if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
+        throw DicomFormatException.truncated(
+            "deflated data set ends before its end-of-stream marker (" + written
+                + " bytes inflated)");
+      }
+      if ((long) written + n > budget) {
+        if (declared == null) {
           budget = budgetOfDeclaredImage();
-          continue;
-        } else {
-          refuseFurtherOutput();
-          continue;
+        }
+        if ((long) written + n > budget) {
+          throw beyondBudget();
         }
       }
-      written += inflate(out, written, out.length - written);
+      append(chunk, n);
     }
   }
 
-  private int inflate(byte[] target, int offset, int length)
-      throws DataFormatException, DicomFormatException {
-    int n = inflater.inflate(target, offset, length);
-    if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-      throw DicomFormatException.truncated(
-          "deflated data set ends before its end-of-stream marker (" + written
-              + " bytes inflated)");
+  private void append(byte[] chunk, int n) throws DicomFormatException {
+    if (out.length - written < n) {
+      long capacity = Math.min(budget, Math.max((long) written + n, 2L * out.length));
+      limits.requireMemory(fileBytes + CHUNK_BYTES + out.length + capacity,
+          "inflating the deflated data set");
+      out = Arrays.copyOf(out, (int) capacity);
     }
-    return n;
-  }
-
-  private void grow() throws DicomFormatException {
-    long capacity = Math.min(budget, Math.max(MIN_CAPACITY, 2L * out.length));
-    limits.requireMemory(fileBytes + out.length + capacity, "inflating the deflated data set");
-    out = Arrays.copyOf(out, (int) capacity);
+    System.arraycopy(chunk, 0, out, written, n);
+    written += n;
   }
 
   /**
-   * Called once the attribute allowance is full: what the data set has declared so far decides
-   * how much more it may need.
+   * Called once output would pass the attribute allowance: what the data set has declared so far
+   * decides how much more it may need.
    */
   private long budgetOfDeclaredImage() throws DicomFormatException {
     long allowance = limits.maxAttributeBytes();
@@ -118,18 +118,14 @@ final class DeflatedDataSet {
     return Math.min(limits.maxInflatedBytes(), allowance + pixelBytes);
   }
 
-  /** The buffer is full at the budget: only the end of the stream may follow. */
-  private void refuseFurtherOutput() throws DataFormatException, DicomFormatException {
-    if (inflate(new byte[1], 0, 1) == 0) {
-      return;
-    }
+  private DicomFormatException beyondBudget() {
     long pixelBytes = declared.pixelBytes();
     long allowance = limits.maxAttributeBytes();
     if (budget < allowance + pixelBytes) {
-      throw DicomFormatException.limit(
+      return DicomFormatException.limit(
           "deflated data set inflates beyond the limit of " + budget + " bytes");
     }
-    throw DicomFormatException.limit(
+    return DicomFormatException.limit(
         "deflated data set inflates beyond " + budget + " bytes, the most a data set declaring "
             + declared.describe() + " may need (" + pixelBytes + " bytes of pixel data and "
             + allowance + " of other attributes)");

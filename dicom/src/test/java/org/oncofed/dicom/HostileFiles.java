@@ -1,15 +1,9 @@
 package org.oncofed.dicom;
 
 import java.io.ByteArrayOutputStream;
-import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.ByteOrder;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.zip.Deflater;
 
 /**
@@ -109,29 +103,35 @@ public final class HostileFiles {
   }
 
   /**
-   * Every kind of hostile file above, at sizes that exhausted a 768 MB heap before decompression
-   * was bounded, by file name.
+   * A hostile file and the reason it is refused with.
+   *
+   * @param refusal a part of the refusal's message, as given in a heap of 128 MB
    */
-  public static Map<String, byte[]> all() {
-    Map<String, byte[]> files = new LinkedHashMap<>();
-    files.put("deflate-bomb-8x8-inflating-to-4GiB.dcm", deflateBomb(8, 8, 0xFFFF_FFFEL));
-    files.put("deflated-16384x16384-image.dcm", deflatedImage(16384, 16384));
-    files.put("deflated-without-image-inflating-to-1GiB.dcm", deflatedWithoutImage(1L << 30));
-    files.put("rle-8x8-decoding-to-64MiB.dcm", rleBomb(64 << 20));
-    files.put("jpeg-8x8-declaring-65535x65535.dcm", jpegLargerThanDeclared());
-    files.put("jpeg2000-512x512-one-sample-precincts.dcm", jpeg2000OneSamplePrecincts());
-    files.put("jpeg2000-512x512-one-sample-tiles.dcm", jpeg2000OneSampleTiles());
-    files.put("jpeg2000-512x512-65535-layers.dcm", jpeg2000ManyLayers());
-    return files;
-  }
+  public record HostileFile(String name, byte[] bytes, String refusal) {}
 
-  /** Writes {@link #all()} into {@code folder}; returns the paths in the same order. */
-  public static List<Path> writeAll(Path folder) throws IOException {
-    List<Path> paths = new ArrayList<>();
-    for (Map.Entry<String, byte[]> file : all().entrySet()) {
-      paths.add(Files.write(folder.resolve(file.getKey()), file.getValue()));
-    }
-    return paths;
+  /**
+   * Every kind of hostile file above, at sizes that take hundreds of megabytes to gigabytes to
+   * decompress when unbounded.
+   */
+  public static List<HostileFile> all() {
+    return List.of(
+        new HostileFile("deflate-bomb-8x8-inflating-to-4GiB.dcm",
+            deflateBomb(8, 8, 0xFFFF_FFFEL), "deflated data set inflates beyond 33554560 bytes"),
+        new HostileFile("deflated-16384x16384-image.dcm", deflatedImage(16384, 16384),
+            "inflating a data set that declares 16384x16384 x 1 frames x 1 samples at 16 bits"
+                + " needs 513 MiB, more than the"),
+        new HostileFile("deflated-without-image-inflating-to-1GiB.dcm",
+            deflatedWithoutImage(1L << 30), "without declaring an image"),
+        new HostileFile("rle-8x8-decoding-to-64MiB.dcm", rleBomb(64 << 20),
+            "RLE segment 0 decodes to 67108928 bytes, expected 64"),
+        new HostileFile("jpeg-8x8-declaring-65535x65535.dcm", jpegLargerThanDeclared(),
+            "JPEG codestream is 65535x65535 but the data set says 8x8"),
+        new HostileFile("jpeg2000-512x512-one-sample-precincts.dcm", jpeg2000OneSamplePrecincts(),
+            "precincts, more than the 4096 a 512x512 frame"),
+        new HostileFile("jpeg2000-512x512-one-sample-tiles.dcm", jpeg2000OneSampleTiles(),
+            "262144 tiles, more than the 4096 a 512x512 frame"),
+        new HostileFile("jpeg2000-512x512-65535-layers.dcm", jpeg2000ManyLayers(),
+            "code-blocks x quality layers, more than the 262144 a 512x512 frame"));
   }
 
   static byte[] encapsulated8(TransferSyntax syntax, int rows, int columns, byte[] frame) {
