@@ -33,8 +33,17 @@ final class Codestreams {
 
   /** A lossless JPEG 2000 codestream (no JP2 wrapper) of 8-bit grey. */
   static byte[] jpeg2000(int width, int height) {
+    return jpeg2000(width, height, true);
+  }
+
+  /** The same image as a JP2 file: the codestream in a box after the file's header boxes. */
+  static byte[] jp2(int width, int height) {
+    return jpeg2000(width, height, false);
+  }
+
+  private static byte[] jpeg2000(int width, int height, boolean codestreamOnly) {
     J2KImageWriteParam param = new J2KImageWriteParam();
-    param.setWriteCodeStreamOnly(true);
+    param.setWriteCodeStreamOnly(codestreamOnly);
     param.setLossless(true);
     try {
       return encode(new J2KImageWriterSpi().createWriterInstance(), gradient(width, height), param);

@@ -195,6 +195,16 @@ class DecompressionBudgetTest {
   }
 
   @Test
+  void decodesAJpeg2000FrameWrappedInAJp2File() throws DicomFormatException {
+    byte[] file = HostileFiles.encapsulated8(
+        TransferSyntax.JPEG_2000_LOSSLESS, 64, 64, Codestreams.jp2(64, 64));
+
+    PixelArray pixels = reader.readImage(file).pixels();
+
+    assertThat(pixels.storedValue(64 * 10 + 5)).isEqualTo(15);
+  }
+
+  @Test
   void refusesAnImageWhoseDecodingNeedsMoreThanOneFileMayHold() {
     byte[] file = DicomBytes.part10(TransferSyntax.EXPLICIT_VR_LITTLE_ENDIAN.uid(),
         DicomBytes.explicitLittle()
