@@ -43,7 +43,7 @@ record DeclaredImage(int rows, int columns, int samplesPerPixel, int bitsAllocat
     return bytesPerFrame > Long.MAX_VALUE / frames ? Long.MAX_VALUE : bytesPerFrame * frames;
   }
 
-  /** For messages: {@code 8x8 x 1 frames x 1 samples at 16 bits}, as {@link PixelFormat} says it. */
+  /** For messages: {@code 8x8 x 1 frames x 1 samples at 16 bits}. */
   String describe() {
     return columns + "x" + rows + " x " + frames + " frames x " + samplesPerPixel + " samples at "
         + bitsAllocated + " bits";

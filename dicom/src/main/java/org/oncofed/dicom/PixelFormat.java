@@ -85,8 +85,7 @@ record PixelFormat(
 
   /** For messages: {@code 512x512 x 1 frames x 1 samples at 16 bits}. */
   String describe() {
-    return columns + "x" + rows + " x " + frames + " frames x " + samplesPerPixel + " samples at "
-        + bitsAllocated + " bits";
+    return new DeclaredImage(rows, columns, samplesPerPixel, bitsAllocated, frames).describe();
   }
 
   int bytesPerSample() {

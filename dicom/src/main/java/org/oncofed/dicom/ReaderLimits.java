@@ -28,8 +28,7 @@ public record ReaderLimits(
 
   /**
    * Generous for clinical CT and MR; a 1000-frame 512x512 enhanced CT fits when the heap does. One
-   * read may hold half of this JVM's heap, so a refused file always leaves the other half to the
-   * files after it.
+   * read may hold half of this JVM's heap; the other half is the rest of the node's.
    */
   public static final ReaderLimits DEFAULT =
       new ReaderLimits(
