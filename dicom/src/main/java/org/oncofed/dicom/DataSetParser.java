@@ -34,6 +34,31 @@ final class DataSetParser {
   }
 
   /**
+   * Parses the top-level elements that lie wholly within {@code buffer}, stopping at the first one
+   * the buffer cuts short: what a data set has declared so far while it is still being inflated.
+   * A structure that is broken (rather than cut) is refused as {@link #parse} would refuse it.
+   */
+  static DataSet parsePrefix(ByteBuffer buffer, boolean explicitVr, int maxDepth)
+      throws DicomFormatException {
+    DataSetParser parser = new DataSetParser(buffer, 0, maxDepth);
+    Map<Integer, Element> elements = new HashMap<>();
+    int end = buffer.limit();
+    while (parser.pos < end) {
+      Element e;
+      try {
+        e = parser.readElement(end, explicitVr, 0);
+      } catch (DicomFormatException cut) {
+        if (cut.reason() == DicomFormatException.Reason.TRUNCATED) {
+          break;
+        }
+        throw cut;
+      }
+      elements.putIfAbsent(e.tag(), e);
+    }
+    return new DataSet(buffer, elements);
+  }
+
+  /**
    * Parses File Meta Information (explicit VR little endian, group 0002) starting at {@code
    * start}; stops before the first element of another group. Returns the meta data set and where
    * the main data set begins.

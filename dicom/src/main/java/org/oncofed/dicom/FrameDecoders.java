@@ -6,8 +6,7 @@ final class FrameDecoders {
   private static final FrameDecoder NATIVE = new NativeFrameDecoder();
   private static final FrameDecoder RLE = new RleFrameDecoder();
   private static final FrameDecoder JPEG = new JpegFrameDecoder();
-  private static final FrameDecoder JPEG_2000 =
-      new ImageIoFrameDecoder("JPEG 2000", ImageIoReaders::jpeg2000);
+  private static final FrameDecoder JPEG_2000 = new Jpeg2000FrameDecoder();
 
   private FrameDecoders() {}
 

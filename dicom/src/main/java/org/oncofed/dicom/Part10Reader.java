@@ -9,15 +9,13 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
-import java.util.Arrays;
 import java.util.Objects;
-import java.util.zip.DataFormatException;
-import java.util.zip.Inflater;
 
 /**
  * OncoFed's DICOM Part 10 reader: preamble and File Meta (or none), the four native encodings plus
- * Deflate, and the codecs chosen by {@link FrameDecoders}. Memory is bounded by the file's size and
- * {@link ReaderLimits}; everything that goes wrong becomes a {@link DicomFormatException}.
+ * Deflate, and the codecs chosen by {@link FrameDecoders}. Memory is bounded by the file's size,
+ * what it declares and {@link ReaderLimits}, checked before each large allocation; everything that
+ * goes wrong becomes a {@link DicomFormatException}.
  */
 public final class Part10Reader implements DicomReader {
 
@@ -50,11 +48,13 @@ public final class Part10Reader implements DicomReader {
   public DicomImage readImage(byte[] bytes) throws DicomFormatException {
     Parsed parsed = parse(bytes);
     DicomMetadata metadata = parsed.file().metadata();
-    PixelArray pixels = PixelDataDecoder.decode(parsed.dataSet(), metadata, limits);
+    PixelArray pixels =
+        PixelDataDecoder.decode(parsed.dataSet(), metadata, parsed.heldBytes(), limits);
     return new DicomImage(metadata, parsed.file().identity(), pixels);
   }
 
-  private record Parsed(DataSet dataSet, DicomFile file) {}
+  /** @param heldBytes the file's bytes and, for a deflated file, its inflated data set */
+  private record Parsed(DataSet dataSet, DicomFile file, long heldBytes) {}
 
   private Parsed parse(byte[] bytes) throws DicomFormatException {
     Objects.requireNonNull(bytes, "bytes");
@@ -63,7 +63,7 @@ public final class Part10Reader implements DicomReader {
     ByteBuffer body;
     int start;
     if (syntax.deflated()) {
-      body = ByteBuffer.wrap(inflate(bytes, header.dataSetStart()));
+      body = DeflatedDataSet.inflate(bytes, header.dataSetStart(), limits);
       start = 0;
     } else {
       body = ByteBuffer.wrap(bytes);
@@ -72,39 +72,8 @@ public final class Part10Reader implements DicomReader {
     body = body.asReadOnlyBuffer()
         .order(syntax.bigEndian() ? ByteOrder.BIG_ENDIAN : ByteOrder.LITTLE_ENDIAN);
     DataSet dataSet = DataSetParser.parse(body, start, syntax.explicitVr(), limits.maxSequenceDepth());
-    return new Parsed(dataSet, MetadataExtractor.extract(header, dataSet));
-  }
-
-  /** Raw deflate (RFC 1951) as PS3.5 A.5 requires; output capped against inflate bombs. */
-  private byte[] inflate(byte[] bytes, int start) throws DicomFormatException {
-    long max = limits.maxInflatedBytes();
-    Inflater inflater = new Inflater(true);
-    try {
-      inflater.setInput(bytes, start, bytes.length - start);
-      byte[] out = new byte[(int) Math.min(max, Math.max(4096L, 4L * (bytes.length - start)))];
-      int written = 0;
-      while (!inflater.finished()) {
-        if (written == out.length) {
-          if (out.length >= max) {
-            throw DicomFormatException.limit(
-                "deflated data set inflates beyond the limit of " + max + " bytes");
-          }
-          out = Arrays.copyOf(out, (int) Math.min(max, 2L * out.length));
-        }
-        int n = inflater.inflate(out, written, out.length - written);
-        written += n;
-        if (n == 0 && (inflater.needsInput() || inflater.needsDictionary())) {
-          throw DicomFormatException.truncated(
-              "deflated data set ends before its end-of-stream marker (" + written
-                  + " bytes inflated)");
-        }
-      }
-      return Arrays.copyOf(out, written);
-    } catch (DataFormatException e) {
-      throw DicomFormatException.malformed("deflated data set is corrupt: " + e.getMessage());
-    } finally {
-      inflater.end();
-    }
+    long held = bytes.length + (syntax.deflated() ? body.capacity() : 0);
+    return new Parsed(dataSet, MetadataExtractor.extract(header, dataSet), held);
   }
 
   /**
@@ -125,6 +94,7 @@ public final class Part10Reader implements DicomReader {
       ByteBuffer prefix = ByteBuffer.allocate((int) Math.min(size, Part10Header.PREFIX_BYTES));
       readFully(channel, prefix);
       Part10Header.requireDicomPrefix(prefix.array(), size);
+      limits.requireMemory(size, "reading the file");
       ByteBuffer whole = ByteBuffer.allocate((int) size);
       whole.put(prefix.flip());
       readFully(channel, whole);
@@ -133,7 +103,7 @@ public final class Part10Reader implements DicomReader {
       throw new DicomFormatException(DicomFormatException.Reason.UNREADABLE, "no such file", e);
     } catch (AccessDeniedException e) {
       throw new DicomFormatException(DicomFormatException.Reason.UNREADABLE, "permission denied", e);
-    } catch (IOException | OutOfMemoryError e) {
+    } catch (IOException e) {
       throw new DicomFormatException(
           DicomFormatException.Reason.UNREADABLE, "cannot read file: " + e.getMessage(), e);
     }

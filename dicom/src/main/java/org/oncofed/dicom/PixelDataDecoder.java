@@ -6,14 +6,16 @@ import java.util.List;
 
 /**
  * Turns a data set's Pixel Data into a {@link PixelArray}: validates the pixel module, checks that
- * the declared image fits the bytes actually present (and the limits) before allocating, decodes
- * frame by frame, then masks every value to Bits Stored and sign-extends it.
+ * the declared image fits the bytes actually present and its {@link DecodeBudget} before
+ * allocating, decodes frame by frame, then masks every value to Bits Stored and sign-extends it.
  */
 final class PixelDataDecoder {
 
   private PixelDataDecoder() {}
 
-  static PixelArray decode(DataSet dataSet, DicomMetadata metadata, ReaderLimits limits)
+  /** @param heldBytes what the read already holds: the file and any inflated data set */
+  static PixelArray decode(
+      DataSet dataSet, DicomMetadata metadata, long heldBytes, ReaderLimits limits)
       throws DicomFormatException {
     Element pixelData = dataSet.element(Tag.PIXEL_DATA);
     if (pixelData == null) {
@@ -25,23 +27,12 @@ final class PixelDataDecoder {
     TransferSyntax syntax = metadata.transferSyntax();
     FrameDecoder decoder = FrameDecoders.forSyntax(syntax);
     PixelFormat format = PixelFormat.of(metadata.pixelModule());
-    if (format.totalSamples() > limits.maxDecodedSamples()) {
-      throw DicomFormatException.limit(
-          "image of " + format.columns() + "x" + format.rows() + " x " + format.frames()
-              + " frames x " + format.samplesPerPixel() + " samples = " + format.totalSamples()
-              + " samples exceeds the limit of " + limits.maxDecodedSamples());
-    }
-    long bytesNeeded = 4L * format.totalSamples();
-    long heap = Runtime.getRuntime().maxMemory();
-    if (bytesNeeded > heap / 2) {
-      // Refused up front: a failed allocation this size would take the whole node down with it.
-      throw DicomFormatException.limit(
-          "image needs " + (bytesNeeded >> 20) + " MiB decoded, more than half of this node's "
-              + (heap >> 20) + " MiB heap");
-    }
+    DecodeBudget.checkSamples(format, limits);
     List<ByteBuffer> frames = syntax.encapsulated()
         ? encapsulatedFrames(dataSet.buffer(), pixelData, format, syntax, limits)
         : nativeFrames(dataSet.buffer(), pixelData, format, syntax);
+    DecodeBudget.checkMemory(
+        format, heldBytes, syntax.encapsulated() ? frames : List.of(), limits);
 
     int perFrame = (int) format.samplesPerFrame();
     int[] samples = new int[(int) format.totalSamples()];
@@ -84,14 +75,8 @@ final class PixelDataDecoder {
     }
     List<ByteBuffer> frames =
         EncapsulatedFrames.split(buffer, pixelData.fragments(), format.frames(), syntax);
-    long decodedBytes = format.samplesPerFrame() * format.bytesPerSample();
     for (int f = 0; f < frames.size(); f++) {
-      long encoded = frames.get(f).limit();
-      if (decodedBytes > encoded * limits.maxCompressionRatio()) {
-        throw DicomFormatException.limit(
-            "frame " + f + " would decode " + encoded + " bytes into " + decodedBytes
-                + " (more than " + limits.maxCompressionRatio() + " times larger): implausible");
-      }
+      DecodeBudget.checkFrame(f, frames.get(f).limit(), format, limits);
     }
     return frames;
   }

@@ -83,6 +83,11 @@ record PixelFormat(
     return samplesPerFrame() * frames;
   }
 
+  /** For messages: {@code 512x512 x 1 frames x 1 samples at 16 bits}. */
+  String describe() {
+    return new DeclaredImage(rows, columns, samplesPerPixel, bitsAllocated, frames).describe();
+  }
+
   int bytesPerSample() {
     return bitsAllocated / 8;
   }

@@ -7,7 +7,8 @@ import java.util.Arrays;
 /**
  * RLE Lossless (PS3.5 Annex G): a 64-byte header of segment offsets, then one PackBits segment per
  * byte of each sample, most significant byte first. Output is bounded by the frame size whatever
- * the segments claim.
+ * the segments claim, and a segment holding runs for more than its frame is refused: beyond one
+ * row of padding (which some encoders write), the rest of it is counted, never decoded.
  */
 final class RleFrameDecoder implements FrameDecoder {
 
@@ -49,7 +50,7 @@ final class RleFrameDecoder implements FrameDecoder {
     byte[] segment = new byte[pixels];
     Arrays.fill(out, offset, offset + pixels * samples, 0);
     for (int s = 0; s < expectedSegments; s++) {
-      unpack(in, starts[s], starts[s + 1], segment, frameIndex, s);
+      unpack(in, starts[s], starts[s + 1], segment, format.columns(), frameIndex, s);
       int sample = s / bytesPerSample;
       int shift = 8 * (bytesPerSample - 1 - s % bytesPerSample);
       for (int p = 0; p < pixels; p++) {
@@ -64,8 +65,13 @@ final class RleFrameDecoder implements FrameDecoder {
     }
   }
 
-  /** PackBits: n in 0..127 copies n+1 bytes, n in -127..-1 repeats the next byte 1-n times. */
-  private static void unpack(ByteBuffer in, int from, int to, byte[] target, int frame, int segment)
+  /**
+   * PackBits: n in 0..127 copies n+1 bytes, n in -127..-1 repeats the next byte 1-n times.
+   *
+   * @param padding how many bytes the segment may decode to beyond {@code target}
+   */
+  private static void unpack(
+      ByteBuffer in, int from, int to, byte[] target, int padding, int frame, int segment)
       throws DicomFormatException {
     int pos = from;
     int written = 0;
@@ -94,6 +100,31 @@ final class RleFrameDecoder implements FrameDecoder {
       throw malformedSegment(
           frame, segment, "decodes to " + written + " bytes, expected " + target.length);
     }
+    long beyond = decodedLength(in, pos, to);
+    if (beyond > padding) {
+      throw DicomFormatException.limit(
+          "frame " + frame + ": RLE segment " + segment + " decodes to " + (written + beyond)
+              + " bytes, expected " + target.length + " (one per pixel, plus at most " + padding
+              + " of padding)");
+    }
+  }
+
+  /** How many bytes the runs between {@code from} and {@code to} decode to, without decoding. */
+  private static long decodedLength(ByteBuffer in, int from, int to) {
+    long length = 0;
+    int pos = from;
+    while (pos < to) {
+      int n = in.get(pos++);
+      if (n >= 0) {
+        int literal = Math.min(n + 1, to - pos);
+        length += literal;
+        pos += literal;
+      } else if (n != -128 && pos < to) {
+        length += 1 - n;
+        pos++;
+      }
+    }
+    return length;
   }
 
   private static DicomFormatException malformedSegment(int frame, int segment, String what) {

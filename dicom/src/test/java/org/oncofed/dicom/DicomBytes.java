@@ -88,6 +88,12 @@ final class DicomBytes {
 
   /** The image pixel module of a grey image, 16 bits allocated. */
   DicomBytes monochrome16(int rows, int columns, int frames, int bitsStored, boolean signed) {
+    return monochrome(rows, columns, frames, 16, bitsStored, signed);
+  }
+
+  /** The image pixel module of a grey image. */
+  DicomBytes monochrome(
+      int rows, int columns, int frames, int bitsAllocated, int bitsStored, boolean signed) {
     us(Tag.SAMPLES_PER_PIXEL, 1);
     text(Tag.PHOTOMETRIC_INTERPRETATION, "CS", "MONOCHROME2");
     if (frames != 1) {
@@ -95,10 +101,22 @@ final class DicomBytes {
     }
     us(Tag.ROWS, rows);
     us(Tag.COLUMNS, columns);
-    us(Tag.BITS_ALLOCATED, 16);
+    us(Tag.BITS_ALLOCATED, bitsAllocated);
     us(Tag.BITS_STORED, bitsStored);
     us(Tag.HIGH_BIT, bitsStored - 1);
     return us(Tag.PIXEL_REPRESENTATION, signed ? 1 : 0);
+  }
+
+  /** Encapsulated Pixel Data: an empty offset table, one fragment per frame, the delimiter. */
+  DicomBytes encapsulated(byte[]... frames) {
+    header(Tag.PIXEL_DATA, "OB", UNDEFINED).item(0);
+    for (byte[] frame : frames) {
+      item(frame.length + frame.length % 2).raw(frame);
+      if (frame.length % 2 != 0) {
+        raw(new byte[1]);
+      }
+    }
+    return sequenceDelimiter();
   }
 
   byte[] toBytes() {
