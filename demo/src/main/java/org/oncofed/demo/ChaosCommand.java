@@ -45,7 +45,7 @@ public final class ChaosCommand implements Callable<Integer> {
     Duration timeout = Duration.ofMinutes(20);
     try (FaultSuite suite = FaultSuite.start(work, timeout)) {
       console.step("Reference run, no faults");
-      CoordinatorCrashRun.Result reference = suite.reference();
+      FaultRun.Result reference = suite.reference();
       console.detail(describe(reference) + ", model " + abbreviate(reference.finalModel()));
       if (!reference.completed() || !reference.audit().valid()) {
         console.error("the fault-free run itself failed: " + reference.audit().summary());
@@ -57,9 +57,9 @@ public final class ChaosCommand implements Callable<Integer> {
       int identical = 0;
       int acknowledged = 0;
       int lost = 0;
-      List<CoordinatorCrashRun.Crash> crashes = FaultSuite.randomCrashes(runs, seed, Duration.ofMillis(maxDelayMs));
+      List<FaultRun.Fault> kills = suite.randomKills(runs, seed, Duration.ofMillis(maxDelayMs));
       for (int i = 0; i < runs; i++) {
-        CoordinatorCrashRun.Result run = suite.run("run " + (i + 1), List.of(crashes.get(i)));
+        FaultRun.Result run = suite.run("run " + (i + 1), List.of(kills.get(i)));
         boolean same = reference.finalModel().equals(run.finalModel());
         completed += run.completed() ? 1 : 0;
         verified += run.audit().valid() ? 1 : 0;
@@ -67,7 +67,7 @@ public final class ChaosCommand implements Callable<Integer> {
         acknowledged += run.updates().acknowledged();
         lost += run.updates().lost();
         passed += suite.passes(run) ? 1 : 0;
-        console.step(String.format(Locale.ROOT, "Run %d/%d: kill -9 at %s", i + 1, runs, String.join("; ", run.crashes())));
+        console.step(String.format(Locale.ROOT, "Run %d/%d: %s", i + 1, runs, String.join("; ", run.faults())));
         console.detail(describe(run) + (same ? ", same model" : ", DIFFERENT model " + abbreviate(run.finalModel()))
             + (run.audit().valid() ? "" : "; audit: " + run.audit().summary()));
       }
@@ -84,7 +84,7 @@ public final class ChaosCommand implements Callable<Integer> {
     }
   }
 
-  private static String describe(CoordinatorCrashRun.Result run) {
+  private static String describe(FaultRun.Result run) {
     return String.format(Locale.ROOT, "%s in %d s, %d updates acknowledged, %d lost", run.status().toLowerCase(Locale.ROOT),
         run.took().toSeconds(), run.updates().acknowledged(), run.updates().lost());
   }

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 import java.util.SplittableRandom;
+import java.util.function.Consumer;
 import org.oncofed.api.ExperimentConfig;
 
 /**
@@ -25,7 +26,7 @@ final class FaultSuite implements AutoCloseable {
 
   private final LocalFederation federation;
   private final Duration timeout;
-  private CoordinatorCrashRun.Result reference;
+  private FaultRun.Result reference;
 
   private FaultSuite(LocalFederation federation, Duration timeout) {
     this.federation = federation;
@@ -34,8 +35,15 @@ final class FaultSuite implements AutoCloseable {
 
   /** Sets up the federation: PKI, three small hospitals, the coordinator and three connected nodes. */
   static FaultSuite start(Path work, Duration timeout) throws IOException, InterruptedException {
+    return start(work, timeout, federation -> {});
+  }
+
+  /** As {@link #start(Path, Duration)}, with the federation configured by {@code setup} before it starts. */
+  static FaultSuite start(Path work, Duration timeout, Consumer<LocalFederation> setup)
+      throws IOException, InterruptedException {
     LocalFederation federation = LocalFederation.create(OncofedHome.locate(), work);
     try {
+      setup.accept(federation);
       for (SyntheticHospitals.Hospital hospital : SyntheticHospitals.threeSites(0.12)) {
         SyntheticHospitals.prepare(hospital, federation.work().resolve("archives"), federation.nodeDataDir(hospital.site()));
       }
@@ -52,34 +60,37 @@ final class FaultSuite implements AutoCloseable {
   }
 
   /** The fault-free run every other run is compared with. */
-  CoordinatorCrashRun.Result reference() throws IOException, InterruptedException {
+  FaultRun.Result reference() throws Exception {
     if (reference == null) {
-      reference = CoordinatorCrashRun.run(federation, experiment("reference"), List.of(), timeout);
+      reference = FaultRun.run(federation, experiment("reference"), List.of(), timeout);
     }
     return reference;
   }
 
-  /** One run with the coordinator killed at each of {@code crashes}. */
-  CoordinatorCrashRun.Result run(String name, List<CoordinatorCrashRun.Crash> crashes)
-      throws IOException, InterruptedException {
-    return CoordinatorCrashRun.run(federation, experiment(name), crashes, timeout);
+  /** One run with each of {@code faults} done in turn. */
+  FaultRun.Result run(String name, List<FaultRun.Fault> faults) throws Exception {
+    return FaultRun.run(federation, experiment(name), faults, timeout);
+  }
+
+  /** The coordinator killed {@code delay} into {@code phase} and restarted. */
+  FaultRun.Fault coordinatorKill(ExperimentPhase phase, Duration delay) {
+    return FaultRun.Fault.coordinatorKill(federation, phase, delay, timeout);
   }
 
   /** Whether a run ended as a faultless one must: completed, nothing lost, audit intact, same model. */
-  boolean passes(CoordinatorCrashRun.Result run) throws IOException, InterruptedException {
+  boolean passes(FaultRun.Result run) throws Exception {
     return run.completed() && run.updates().lost() == 0 && run.audit().valid()
         && Objects.equals(run.finalModel(), reference().finalModel());
   }
 
-  /** {@code count} crashes, one per run, cycling through the phases, each at a random delay into it. */
-  static List<CoordinatorCrashRun.Crash> randomCrashes(int count, long seed, Duration maxDelay) {
+  /** {@code count} coordinator kills, one per run, cycling through the phases, each at a random delay into it. */
+  List<FaultRun.Fault> randomKills(int count, long seed, Duration maxDelay) {
     SplittableRandom random = new SplittableRandom(seed);
-    List<CoordinatorCrashRun.Crash> crashes = new ArrayList<>();
+    List<FaultRun.Fault> kills = new ArrayList<>();
     for (int i = 0; i < count; i++) {
-      crashes.add(new CoordinatorCrashRun.Crash(PHASES.get(i % PHASES.size()),
-          Duration.ofMillis(random.nextLong(maxDelay.toMillis() + 1))));
+      kills.add(coordinatorKill(PHASES.get(i % PHASES.size()), Duration.ofMillis(random.nextLong(maxDelay.toMillis() + 1))));
     }
-    return crashes;
+    return kills;
   }
 
   LocalFederation federation() {

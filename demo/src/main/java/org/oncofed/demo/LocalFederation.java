@@ -44,6 +44,7 @@ final class LocalFederation implements AutoCloseable {
   private ChildProcess coordinator;
   private CoordinatorApiClient api;
   private Duration heartbeatTimeout = Duration.ofSeconds(10);
+  private List<String> database = List.of();
 
   private LocalFederation(OncofedHome home, Path work, DevPki pki, Credential researcher, Credential auditor) {
     this.home = home;
@@ -140,10 +141,25 @@ final class LocalFederation implements AutoCloseable {
     this.heartbeatTimeout = timeout;
   }
 
+  /**
+   * Keeps the coordinator's data in a PostgreSQL schema instead of its H2 file (set before {@link
+   * #startCoordinator}); the schema must exist.
+   */
+  void postgres(String jdbcUrl, String schema, String user, String password) {
+    this.database = List.of(
+        "datasources:",
+        "  default:",
+        "    url: " + jdbcUrl + (jdbcUrl.contains("?") ? "&" : "?") + "currentSchema=" + schema,
+        "    username: " + user,
+        "    password: '" + password.replace("'", "''") + "'",
+        "    driver-class-name: org.postgresql.Driver",
+        "    dialect: POSTGRES");
+  }
+
   /** Starts the coordinator and waits until its REST API answers. */
   void startCoordinator(Duration timeout) throws IOException, InterruptedException {
     Credential server = pki.coordinator();
-    Path config = Files.writeString(work.resolve("coordinator.yml"), String.join("\n",
+    List<String> lines = new ArrayList<>(List.of(
         "micronaut:",
         "  server:",
         "    ssl:",
@@ -160,8 +176,9 @@ final class LocalFederation implements AutoCloseable {
         "  federation:",
         "    port: " + grpcPort,
         "    heartbeat-interval: 2s",
-        "    heartbeat-timeout: " + heartbeatTimeout.toSeconds() + "s",
-        ""));
+        "    heartbeat-timeout: " + heartbeatTimeout.toSeconds() + "s"));
+    lines.addAll(database);
+    Path config = Files.writeString(work.resolve("coordinator.yml"), String.join("\n", lines) + "\n");
     coordinator = ChildProcess.start("coordinator", home.jar("coordinator"),
         List.of("run", "--config", config.toString()), work.resolve("logs/coordinator.log"));
     long deadline = System.nanoTime() + timeout.toNanos();

@@ -22,19 +22,19 @@ class CoordinatorCrashIT {
   @Timeout(900)
   void killedAtEveryPhaseTheCoordinatorLosesNothingAndEndsAsIfUninterrupted(@TempDir Path work) throws Exception {
     try (FaultSuite suite = FaultSuite.start(work.resolve("faults"), Duration.ofMinutes(10))) {
-      CoordinatorCrashRun.Result reference = suite.reference();
+      FaultRun.Result reference = suite.reference();
       assertThat(reference.completed()).as(reference.status()).isTrue();
       assertThat(reference.audit().valid()).as(reference.audit().summary()).isTrue();
 
-      CoordinatorCrashRun.Result crashed = suite.run("four crashes", List.of(
-          new CoordinatorCrashRun.Crash(ExperimentPhase.UPLOADS, Duration.ZERO),
-          new CoordinatorCrashRun.Crash(ExperimentPhase.VALIDATION, Duration.ofMillis(200)),
-          new CoordinatorCrashRun.Crash(ExperimentPhase.BASELINES, Duration.ofMillis(500)),
-          new CoordinatorCrashRun.Crash(ExperimentPhase.FINAL_TEST, Duration.ZERO)));
-      System.out.println("crashes: " + crashed.crashes() + "; updates acknowledged " + crashed.updates().acknowledged()
+      FaultRun.Result crashed = suite.run("four crashes", List.of(
+          suite.coordinatorKill(ExperimentPhase.UPLOADS, Duration.ZERO),
+          suite.coordinatorKill(ExperimentPhase.VALIDATION, Duration.ofMillis(200)),
+          suite.coordinatorKill(ExperimentPhase.BASELINES, Duration.ofMillis(500)),
+          suite.coordinatorKill(ExperimentPhase.FINAL_TEST, Duration.ZERO)));
+      System.out.println("faults: " + crashed.faults() + "; updates acknowledged " + crashed.updates().acknowledged()
           + ", lost " + crashed.updates().lost() + "; audit: " + crashed.audit().summary());
 
-      assertThat(crashed.crashes()).noneMatch(crash -> crash.contains("not reached"));
+      assertThat(crashed.faults()).noneMatch(fault -> fault.contains("not reached"));
       assertThat(crashed.completed()).as(crashed.status()).isTrue();
       assertThat(crashed.updates().acknowledged()).isPositive();
       assertThat(crashed.updates().lost()).isZero();

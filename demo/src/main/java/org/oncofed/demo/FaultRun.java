@@ -11,55 +11,69 @@ import org.oncofed.client.rest.CoordinatorApiClient;
 import org.oncofed.common.audit.AuditVerdict;
 
 /**
- * One experiment on a local federation whose coordinator is killed (SIGKILL: nothing flushed, no
- * shutdown hook) at chosen phases and restarted at once on the same data, and what came out of it.
+ * One experiment on a local federation with faults done at chosen phases (the coordinator killed
+ * and restarted, its database restarted under it), and what came out of it.
  */
-final class CoordinatorCrashRun {
+final class FaultRun {
 
-  /** Kill the coordinator {@code delay} after the experiment reaches {@code phase}. */
-  record Crash(ExperimentPhase phase, Duration delay) {
+  /** What a fault does to the federation. */
+  @FunctionalInterface
+  interface Action {
+    void run() throws Exception;
+  }
+
+  /** Do {@code action} {@code delay} after the experiment reaches {@code phase}. */
+  record Fault(String name, ExperimentPhase phase, Duration delay, Action action) {
+
+    /** The coordinator killed (SIGKILL: nothing flushed, no shutdown hook) and started again at once. */
+    static Fault coordinatorKill(LocalFederation federation, ExperimentPhase phase, Duration delay, Duration timeout) {
+      return new Fault("kill -9", phase, delay, () -> {
+        federation.killCoordinator();
+        federation.startCoordinator(timeout);
+      });
+    }
+
     String label() {
-      return phase.label() + " +" + delay.toMillis() + " ms";
+      return name + " at " + phase.label() + " +" + delay.toMillis() + " ms";
     }
   }
 
   /**
    * @param finalModel the federated model the experiment ended with (null if it did not complete)
-   * @param crashes what each crash hit, e.g. {@code validation +120 ms, in round 2 (aggregated)}
+   * @param faults what each fault hit, e.g. {@code kill -9 at validation +120 ms, in round 2 (aggregated)}
    */
   record Result(String status, String finalModel, AuditVerdict audit, AcknowledgedUpdates updates,
-      List<String> crashes, Duration took) {
+      List<String> faults, Duration took) {
 
     boolean completed() {
       return status.equals("COMPLETED");
     }
   }
 
-  private CoordinatorCrashRun() {}
+  private FaultRun() {}
 
-  /** Runs the experiment through every crash in order, then to its end, and checks the outcome. */
-  static Result run(LocalFederation federation, ExperimentConfig config, List<Crash> crashes, Duration timeout)
-      throws IOException, InterruptedException {
+  /** Runs the experiment through every fault in order, then to its end, and checks the outcome. */
+  static Result run(LocalFederation federation, ExperimentConfig config, List<Fault> faults, Duration timeout)
+      throws Exception {
     long started = System.nanoTime();
     long deadline = started + timeout.toNanos();
     CoordinatorApiClient api = federation.api();
     String id = api.createExperiment(config).id();
     boolean running = false;
     List<String> hit = new ArrayList<>();
-    for (Crash crash : crashes) {
-      if (crash.phase() != ExperimentPhase.CREATED && !running) {
+    for (Fault fault : faults) {
+      if (fault.phase() != ExperimentPhase.CREATED && !running) {
         api.startExperiment(id);
         running = true;
       }
-      ExperimentView view = awaitPhase(api, id, crash.phase(), deadline);
+      ExperimentView view = awaitPhase(api, id, fault.phase(), deadline);
       if (view == null) {
-        hit.add(crash.label() + ": not reached, the experiment had ended");
+        hit.add(fault.label() + ": not reached, the experiment had ended");
         continue;
       }
-      Thread.sleep(crash.delay().toMillis());
-      federation.killCoordinator();
-      hit.add(crash.label() + ", in " + ExperimentPhase.where(view));
-      federation.startCoordinator(remaining(deadline));
+      Thread.sleep(fault.delay().toMillis());
+      fault.action().run();
+      hit.add(fault.label() + ", in " + ExperimentPhase.where(view));
     }
     if (!running) {
       api.startExperiment(id);
@@ -89,14 +103,19 @@ final class CoordinatorCrashRun {
     }
   }
 
+  /** Polls until the experiment ends; a call failing meanwhile (a database restarting) is retried. */
   private static ExperimentView awaitEnd(CoordinatorApiClient api, String id, long deadline)
       throws IOException, InterruptedException {
     while (true) {
-      ExperimentView view = api.experiment(id);
-      if (isFinal(view)) {
-        return view;
+      try {
+        ExperimentView view = api.experiment(id);
+        if (isFinal(view)) {
+          return view;
+        }
+      } catch (IOException e) {
+        requireTime(deadline, "waiting for experiment " + id + " to end (" + e.getMessage() + ")");
       }
-      requireTime(deadline, "waiting for experiment " + id + " to end (" + ExperimentPhase.where(view) + ")");
+      requireTime(deadline, "waiting for experiment " + id + " to end");
       Thread.sleep(500);
     }
   }
@@ -109,9 +128,5 @@ final class CoordinatorCrashRun {
     if (System.nanoTime() > deadline) {
       throw new IOException("timed out " + doing);
     }
-  }
-
-  private static Duration remaining(long deadline) {
-    return Duration.ofNanos(Math.max(1, deadline - System.nanoTime()));
   }
 }
