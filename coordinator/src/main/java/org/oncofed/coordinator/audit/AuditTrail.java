@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.locks.ReentrantLock;
+import java.util.function.Supplier;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.audit.AuditEntry;
 import org.oncofed.common.audit.AuditEvent;
@@ -67,17 +68,46 @@ public class AuditTrail {
       @Nullable SiteId site, Map<String, ?> details) {
     appending.lock();
     try {
+      return transactions.executeWrite(status -> append(type, actor, experimentId, round, site, details));
+    } finally {
+      appending.unlock();
+    }
+  }
+
+  /**
+   * Runs {@code writes} and appends the event that reports them in one database transaction of
+   * its own: both are stored, or, if either fails, neither. The event's arguments are those of
+   * {@link #record}.
+   *
+   * @return what {@code writes} returned
+   * @throws IllegalStateException when called inside a transaction: the append lock must be held
+   *     until the commit, so that the next append reads this event as the chain head
+   */
+  public <T> T recordWith(Supplier<T> writes, AuditEventType type, String actor, @Nullable String experimentId,
+      @Nullable Integer round, @Nullable SiteId site, Map<String, ?> details) {
+    if (transactions.findTransactionStatus().isPresent()) {
+      throw new IllegalStateException("an event recorded with other writes needs a transaction of its own");
+    }
+    appending.lock();
+    try {
       return transactions.executeWrite(status -> {
-        AuditRepository.Head head = repository.head();
-        AuditEvent event = AuditEvent.create(head.sequence() + 1, clock.instant(), type, actor, experimentId, round,
-            site == null ? null : site.value(), details);
-        AuditEntry entry = AuditEntry.link(head.hash(), event);
-        repository.insert(entry);
-        return entry;
+        T written = writes.get();
+        append(type, actor, experimentId, round, site, details);
+        return written;
       });
     } finally {
       appending.unlock();
     }
+  }
+
+  private AuditEntry append(AuditEventType type, String actor, @Nullable String experimentId, @Nullable Integer round,
+      @Nullable SiteId site, Map<String, ?> details) {
+    AuditRepository.Head head = repository.head();
+    AuditEvent event = AuditEvent.create(head.sequence() + 1, clock.instant(), type, actor, experimentId, round,
+        site == null ? null : site.value(), details);
+    AuditEntry entry = AuditEntry.link(head.hash(), event);
+    repository.insert(entry);
+    return entry;
   }
 
   /**
