@@ -38,9 +38,9 @@ final class ApiErrorHandlers {
 
   @Produces
   @Singleton
-  static final class InvalidBody implements ExceptionHandler<InvalidBodyException, HttpResponse<ApiError>> {
+  static final class BadRequest implements ExceptionHandler<BadRequestException, HttpResponse<ApiError>> {
     @Override
-    public HttpResponse<ApiError> handle(HttpRequest request, InvalidBodyException e) {
+    public HttpResponse<ApiError> handle(HttpRequest request, BadRequestException e) {
       return HttpResponse.badRequest(ApiError.invalid(400, List.of(new ApiError.FieldError(e.field(), e.getMessage()))));
     }
   }

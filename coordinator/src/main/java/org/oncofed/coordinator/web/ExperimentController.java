@@ -56,8 +56,8 @@ class ExperimentController {
   }
 
   /**
-   * Creates an experiment from its configuration; its initial model is built at once. The body is
-   * read strictly ({@link RequestBodies}), not bound by the framework.
+   * Creates an experiment from its configuration; its initial model is built at once. Values of
+   * the wrong JSON type, non-finite numbers and anything after the JSON document are refused.
    */
   @Post
   @Consumes(MediaType.APPLICATION_JSON)

@@ -27,7 +27,7 @@ class RequestBodies {
   /**
    * The body as a {@code type} whose JSON types and declared constraints hold.
    *
-   * @throws InvalidBodyException naming the field when the JSON is not what {@code type} takes
+   * @throws BadRequestException naming the field when the JSON is not what {@code type} takes
    * @throws ConstraintViolationException listing every field whose value breaks a constraint
    * @throws ContentLengthExceededException when the body is larger than {@link #MAX_JSON_BYTES}
    */

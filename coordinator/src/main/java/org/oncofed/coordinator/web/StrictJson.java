@@ -81,13 +81,13 @@ final class StrictJson {
     try (JsonParser parser = MAPPER.createParser(body)) {
       tree = MAPPER.readTree(parser);
       if (tree == null || tree.isMissingNode()) {
-        throw new InvalidBodyException(null, "expected a JSON object, found an empty body");
+        throw new BadRequestException(null, "expected a JSON object, found an empty body");
       }
       requireEnd(parser);
     } catch (JsonProcessingException e) {
-      throw new InvalidBodyException(pointerField(e), JsonValues.printable(e.getOriginalMessage()) + at(e.getLocation()));
+      throw new BadRequestException(pointerField(e), JsonValues.printable(e.getOriginalMessage()) + at(e.getLocation()));
     } catch (IOException e) {
-      throw new InvalidBodyException(null, "unreadable body: " + e.getMessage());
+      throw new BadRequestException(null, "unreadable body: " + e.getMessage());
     }
     check(tree, "");
     return tree;
@@ -100,15 +100,15 @@ final class StrictJson {
     } catch (UnrecognizedPropertyException e) {
       String field = path(e.getPath());
       String container = field.contains(".") ? field.substring(0, field.lastIndexOf('.')) : "the request";
-      throw new InvalidBodyException(field, "unknown property '" + JsonValues.printable(e.getPropertyName()) + "' in "
+      throw new BadRequestException(field, "unknown property '" + JsonValues.printable(e.getPropertyName()) + "' in "
           + container + accepted(e.getReferringClass()));
     } catch (JsonMappingException e) {
       String field = path(e.getPath());
       JsonNode found = tree.at(pointer(e.getPath()));
-      throw new InvalidBodyException(field.isEmpty() ? null : field,
+      throw new BadRequestException(field.isEmpty() ? null : field,
           "expected " + JsonValues.expected(targetType(e), found) + ", found " + JsonValues.found(found));
     } catch (JsonProcessingException e) {
-      throw new InvalidBodyException(null, JsonValues.printable(e.getOriginalMessage()));
+      throw new BadRequestException(null, JsonValues.printable(e.getOriginalMessage()));
     }
   }
 
@@ -121,14 +121,14 @@ final class StrictJson {
       next = JsonToken.NOT_AVAILABLE;
     }
     if (next != null) {
-      throw new InvalidBodyException(null, "expected the body to end after the JSON document, found more" + at(end));
+      throw new BadRequestException(null, "expected the body to end after the JSON document, found more" + at(end));
     }
   }
 
   /** Refuses non-finite numbers and text that is not valid Unicode, anywhere in the tree. */
   private static void check(JsonNode node, String field) {
     if (node.isNumber() && !Double.isFinite(node.doubleValue())) {
-      throw new InvalidBodyException(field.isEmpty() ? null : field, "expected a finite number, found "
+      throw new BadRequestException(field.isEmpty() ? null : field, "expected a finite number, found "
           + JsonValues.found(node) + (node.isDouble() ? "" : " (beyond the range of a double)"));
     }
     if (node.isTextual()) {
@@ -151,7 +151,7 @@ final class StrictJson {
   private static void requireUnicode(String text, String field) {
     int unpaired = JsonValues.unpairedSurrogate(text);
     if (unpaired >= 0) {
-      throw new InvalidBodyException(field.isEmpty() ? null : field, String.format(
+      throw new BadRequestException(field.isEmpty() ? null : field, String.format(
           "expected valid Unicode text, found an unpaired surrogate \\u%04X at character %d", (int) text.charAt(unpaired),
           unpaired + 1));
     }
