@@ -1,12 +1,10 @@
 package org.oncofed.coordinator.web;
 
 import io.micronaut.context.annotation.Primary;
-import io.micronaut.context.annotation.Replaces;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.MutableHttpResponse;
 import io.micronaut.http.server.exceptions.response.ErrorContext;
 import io.micronaut.http.server.exceptions.response.ErrorResponseProcessor;
-import io.micronaut.http.server.exceptions.response.HateoasErrorResponseProcessor;
 import io.micronaut.web.router.RouteAttributes;
 import jakarta.inject.Singleton;
 import java.util.List;
@@ -19,7 +17,6 @@ import org.oncofed.api.ApiError;
  */
 @Singleton
 @Primary
-@Replaces(HateoasErrorResponseProcessor.class)
 final class ApiErrorResponses implements ErrorResponseProcessor<ApiError> {
 
   @Override

@@ -1,6 +1,6 @@
 package org.oncofed.coordinator.web;
 
-import io.micronaut.core.annotation.Nullable;
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -68,8 +68,8 @@ class ExperimentController {
       content = @Content(schema = @Schema(implementation = ExperimentView.class)))
   @ApiResponse(responseCode = "400", description = "Invalid configuration; each error names its field.",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
-  HttpResponse<ExperimentView> create(@Body @Nullable byte[] config, Authentication caller) {
-    byte[] body = config == null ? new byte[0] : config;
+  HttpResponse<ExperimentView> create(HttpRequest<byte[]> request, Authentication caller) {
+    byte[] body = request.getBody().orElse(new byte[0]);
     ExperimentRecord created = experiments.create(bodies.read(body, ExperimentConfig.class), caller.getName());
     return HttpResponse.created(views.view(created));
   }

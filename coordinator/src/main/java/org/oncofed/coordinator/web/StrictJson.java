@@ -17,16 +17,15 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.MapperFeature;
 import com.fasterxml.jackson.databind.cfg.CoercionAction;
 import com.fasterxml.jackson.databind.cfg.CoercionInputShape;
+import com.fasterxml.jackson.databind.cfg.JsonNodeFeature;
 import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import com.fasterxml.jackson.databind.exc.UnrecognizedPropertyException;
 import com.fasterxml.jackson.databind.json.JsonMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.type.LogicalType;
 import java.io.IOException;
 import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Deque;
-import java.util.Iterator;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
@@ -60,7 +59,8 @@ final class StrictJson {
       .enable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)
       .disable(DeserializationFeature.ACCEPT_FLOAT_AS_INT)
       .disable(MapperFeature.ALLOW_COERCION_OF_SCALARS)
-      .nodeFactory(JsonNodeFactory.withExactBigDecimals(true))
+      // 3.0 stays 3.0, so that an error can say what was found.
+      .disable(JsonNodeFeature.STRIP_TRAILING_BIGDECIMAL_ZEROES)
       .withCoercionConfigDefaults(config -> {
         for (CoercionInputShape shape : CoercionInputShape.values()) {
           config.setCoercion(shape, CoercionAction.Fail);
@@ -139,8 +139,7 @@ final class StrictJson {
         check(node.get(i), field + "[" + i + "]");
       }
     }
-    for (Iterator<Map.Entry<String, JsonNode>> members = node.fields(); members.hasNext();) {
-      Map.Entry<String, JsonNode> member = members.next();
+    for (Map.Entry<String, JsonNode> member : node.properties()) {
       String name = member.getKey();
       String memberField = field.isEmpty() ? JsonValues.printable(name) : field + "." + JsonValues.printable(name);
       requireUnicode(name, memberField);
