@@ -1,11 +1,16 @@
 package org.oncofed.coordinator.audit;
 
 import io.micronaut.core.annotation.Nullable;
+import java.security.cert.CertificateException;
+import java.security.cert.X509Certificate;
+import java.util.HashMap;
+import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.audit.AuditEvent;
 import org.oncofed.common.audit.AuditEventType;
+import org.oncofed.common.tls.PeerIdentity;
 
 /**
  * A refused connection, call or request, as {@link RefusalAudit} will record it. Details hold what
@@ -25,6 +30,29 @@ public record Refusal(AuditEventType type, String actor, @Nullable String experi
     Objects.requireNonNull(type, "type");
     Objects.requireNonNull(actor, "actor");
     details = Map.copyOf(details);
+  }
+
+  /**
+   * A refusal of whoever presented {@code certificate}: its CN is the actor when its subject names
+   * a role, and its subject, serial and role join {@code details}. Without a certificate, or with
+   * one whose subject names no role, the coordinator is the actor.
+   */
+  public static Refusal of(AuditEventType type, @Nullable X509Certificate certificate, @Nullable String experimentId,
+      @Nullable SiteId site, Map<String, Object> details) {
+    Map<String, Object> all = new HashMap<>(details);
+    String actor = AuditEvent.SYSTEM;
+    if (certificate != null) {
+      all.put("subject", callerText(certificate.getSubjectX500Principal().getName()));
+      all.put("certificateSerial", certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
+      try {
+        PeerIdentity peer = PeerIdentity.of(certificate);
+        actor = peer.name();
+        all.put("role", peer.role().ou());
+      } catch (CertificateException unreadable) {
+        // The subject says who; no role can be read from it.
+      }
+    }
+    return new Refusal(type, actor, experimentId, site, all);
   }
 
   /** A certificate refused during a TLS handshake; the coordinator is the actor, the subject a detail. */

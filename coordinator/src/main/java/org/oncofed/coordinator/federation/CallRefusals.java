@@ -4,14 +4,10 @@ import io.grpc.MethodDescriptor;
 import io.grpc.Status;
 import io.micronaut.core.annotation.Nullable;
 import jakarta.inject.Singleton;
-import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.util.HashMap;
-import java.util.Locale;
 import java.util.Map;
-import org.oncofed.common.audit.AuditEvent;
 import org.oncofed.common.audit.AuditEventType;
-import org.oncofed.common.tls.PeerIdentity;
 import org.oncofed.coordinator.audit.Refusal;
 import org.oncofed.coordinator.audit.RefusalAudit;
 import org.slf4j.Logger;
@@ -39,21 +35,10 @@ final class CallRefusals {
    * unreadable, or not a node's.
    */
   void refusedCaller(MethodDescriptor<?, ?> method, @Nullable X509Certificate certificate, Status status) {
-    Map<String, Object> details = details(method.getFullMethodName(), status.getDescription(), status.getCode());
-    String actor = AuditEvent.SYSTEM;
-    if (certificate != null) {
-      details.put("subject", Refusal.callerText(certificate.getSubjectX500Principal().getName()));
-      details.put("certificateSerial", certificate.getSerialNumber().toString(16).toUpperCase(Locale.ROOT));
-      try {
-        PeerIdentity peer = PeerIdentity.of(certificate);
-        actor = peer.name();
-        details.put("role", peer.role().ou());
-      } catch (CertificateException unreadable) {
-        // No role can be read from the subject; the coordinator stays the actor and the subject says who.
-      }
-    }
-    LOG.warn("Refused {} from '{}': {}", method.getFullMethodName(), actor, status.getDescription());
-    audit.refused(new Refusal(AuditEventType.CALL_REFUSED, actor, null, null, details));
+    Refusal refusal = Refusal.of(AuditEventType.CALL_REFUSED, certificate, null, null,
+        details(method.getFullMethodName(), status.getDescription(), status.getCode()));
+    LOG.warn("Refused {} from '{}': {}", method.getFullMethodName(), refusal.actor(), status.getDescription());
+    audit.refused(refusal);
   }
 
   /**
@@ -64,26 +49,24 @@ final class CallRefusals {
   void refusedNode(NodeIdentity node, String method, String reason, @Nullable Status.Code status,
       @Nullable String taskId) {
     Map<String, Object> details = details(method, reason, status);
-    details.put("certificateSerial", node.peer().serialHex());
     if (taskId != null && !taskId.isEmpty()) {
       details.put("taskId", Refusal.callerText(taskId));
     }
     LOG.warn("Refused {} from site '{}': {}", method, node.site(), reason);
-    audit.refused(new Refusal(AuditEventType.CALL_REFUSED, node.site().value(), null, node.site(), details));
+    audit.refused(Refusal.of(AuditEventType.CALL_REFUSED, node.certificate(), null, node.site(), details));
   }
 
   /** A Hello claiming a site other than the certificate's: an attempt to act as another hospital. */
   void refusedSiteClaim(NodeIdentity node, String claimedSite, String reason) {
     LOG.warn("Node with certificate for site '{}' claimed site '{}': refused", node.site(), claimedSite);
-    audit.refused(new Refusal(AuditEventType.SITE_CLAIM_REFUSED, node.site().value(), null, node.site(), Map.of(
-        "claimedSite", Refusal.callerText(claimedSite), "reason", reason,
-        "certificateSerial", node.peer().serialHex())));
+    audit.refused(Refusal.of(AuditEventType.SITE_CLAIM_REFUSED, node.certificate(), null, node.site(),
+        Map.of("claimedSite", Refusal.callerText(claimedSite), "reason", reason)));
   }
 
-  private static Map<String, Object> details(String method, @Nullable String reason, @Nullable Status.Code status) {
+  private static Map<String, Object> details(String method, String reason, @Nullable Status.Code status) {
     Map<String, Object> details = new HashMap<>();
     details.put("method", method);
-    details.put("reason", reason != null ? reason : status != null ? status.name() : "refused");
+    details.put("reason", reason);
     if (status != null) {
       details.put("status", status.name());
     }
