@@ -10,6 +10,7 @@ import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 import java.util.Map;
@@ -20,18 +21,25 @@ import java.util.Objects;
  * who takes part. Omitted optional fields take the defaults of {@link #withDefaults()}; the stored
  * configuration (and its hash in the audit trail) always has every field filled in.
  *
+ * <p>The constraints below are each setting's single-field rule, chosen so that every value they
+ * admit is one every node can use. Rules that need the model catalogue, the aggregation strategies
+ * or another field (architecture, input size, channels, strategy settings, metric, sites, noise
+ * without clipping) are the coordinator's, checked once after these.
+ *
+ * @param name shown in lists and reports; no control characters (a database may refuse them)
  * @param rounds number of federated rounds
  * @param minNodes quorum: a round aggregates only with updates from at least this many sites
  * @param sampleFraction share of the eligible connected sites asked to train each round (at least minNodes)
  * @param roundDeadlineSeconds time a round waits for updates before it aggregates with the quorum or fails
  * @param earlyStopping stop when the pooled validation metric has not improved for {@code patience} rounds
  * @param localBaselines also train a local-only model per site with the same budget, for comparison
- * @param sites the only sites that may take part; all connected sites when empty
+ * @param sites the only sites that may take part, each listed once (at most 1000); all connected sites when empty
  */
 @Serdeable
 @JsonIgnoreProperties(ignoreUnknown = false)
 public record ExperimentConfig(
-    @NotBlank @Size(max = 200) String name,
+    @NotBlank @Size(max = 200) @Pattern(regexp = "\\P{Cntrl}*", message = "must not contain control characters")
+    String name,
     @NotNull @Valid ModelConfig model,
     @NotNull @Valid LocalTraining training,
     @Nullable @Valid StrategyConfig strategy,
@@ -42,11 +50,11 @@ public record ExperimentConfig(
     @Nullable @Valid EarlyStopping earlyStopping,
     @Nullable @Valid Privacy privacy,
     @Nullable Boolean localBaselines,
-    @Nullable List<@NotBlank String> sites) {
+    @Nullable @Size(max = 1000) List<String> sites) {
 
   /**
    * @param architecture catalogue entry: {@code small-cnn} (CPU hosts, 32-256 px) or {@code resnet-lite} (GPU hosts, 32-512 px)
-   * @param inputSize square input in pixels
+   * @param inputSize square input in pixels, within the architecture's range
    * @param channels 1, or 3 to replicate the slice for 3-channel backbones
    * @param seed weight initialisation seed
    */
@@ -54,11 +62,15 @@ public record ExperimentConfig(
   @JsonIgnoreProperties(ignoreUnknown = false)
   public record ModelConfig(
       @NotBlank String architecture,
-      @NotNull @Min(16) @Max(1024) Integer inputSize,
-      @Nullable @Min(1) @Max(3) Integer channels,
+      @NotNull Integer inputSize,
+      @Nullable Integer channels,
       @Nullable Long seed) {}
 
-  /** Local training per round at each site; see the hospital node's training configuration. */
+  /**
+   * Local training per round at each site; see the hospital node's training configuration.
+   *
+   * @param windowWidth CT window width in HU; at least 1, as a DICOM window (and the node's) requires
+   */
   @Serdeable
   @JsonIgnoreProperties(ignoreUnknown = false)
   public record LocalTraining(
@@ -71,7 +83,7 @@ public record ExperimentConfig(
       @Nullable Boolean augment,
       @Nullable Long seed,
       @Nullable @DecimalMin("-2000") @DecimalMax("4000") Double windowCenter,
-      @Nullable @DecimalMin(value = "0", inclusive = false) @DecimalMax("10000") Double windowWidth) {}
+      @Nullable @DecimalMin("1") @DecimalMax("10000") Double windowWidth) {}
 
   /**
    * @param name {@code fedavg}, {@code median}, {@code trimmed-mean}, {@code fedadam}, {@code fedyogi} or {@code fedadagrad}

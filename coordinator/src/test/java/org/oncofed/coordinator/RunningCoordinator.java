@@ -107,6 +107,18 @@ public final class RunningCoordinator implements AutoCloseable {
         HttpResponse.BodyHandlers.ofString());
   }
 
+  /** Any request over a new HTTPS connection presenting {@code credential}; a null content type sends none. */
+  public HttpResponse<String> send(Credential credential, String method, String path, String contentType, byte[] body)
+      throws IOException, InterruptedException {
+    HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort() + path))
+        .timeout(Duration.ofSeconds(30))
+        .method(method, HttpRequest.BodyPublishers.ofByteArray(body));
+    if (contentType != null) {
+      request.header("Content-Type", contentType);
+    }
+    return httpClient(credential).send(request.build(), HttpResponse.BodyHandlers.ofString());
+  }
+
   public HttpResponse<String> get(HttpClient client, String path) throws IOException, InterruptedException {
     return client.send(
         HttpRequest.newBuilder(URI.create("https://localhost:" + httpsPort() + path))

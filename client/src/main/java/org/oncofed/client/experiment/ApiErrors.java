@@ -16,7 +16,7 @@ final class ApiErrors {
     return "refused (HTTP " + e.status() + "): " + (reasons.isEmpty() ? fallback(e.status()) : reasons);
   }
 
-  /** "rounds: must be greater than or equal to 1; name: must not be blank", from an ApiError body. */
+  /** "rounds: must be greater than or equal to 1, found 0; name: required", from an ApiError body. */
   private static String reasons(String body) {
     JsonNode error;
     try {

@@ -129,7 +129,7 @@ class ExperimentCliTest {
 
     assertThat(result.exitCode()).isEqualTo(ExitCodes.REFUSED);
     assertThat(result.err().strip())
-        .isEqualTo("experiment create: refused (HTTP 400): rounds: must be greater than or equal to 1");
+        .isEqualTo("experiment create: refused (HTTP 400): rounds: must be greater than or equal to 1, found 0");
   }
 
   @Test

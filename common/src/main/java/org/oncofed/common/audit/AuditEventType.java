@@ -36,8 +36,22 @@ public enum AuditEventType {
   NODE_CONNECTED(false, false, true, "certificateSerial"),
   /** A node's control stream ended. Details: reason. */
   NODE_DISCONNECTED(false, false, true, "reason"),
-  /** A TLS client certificate was refused. Details: subject, reason. */
+  /** A TLS client certificate was refused during the handshake. Details: subject, reason. */
   CONNECTION_REFUSED(false, false, false, "subject", "reason"),
+  /**
+   * A call on the federation service was refused after the handshake (a certificate without the
+   * node role, a task or model the site may not touch, a broken protocol). Site context when a
+   * node made it. Details: method (gRPC full method name), reason (+ status, subject, role,
+   * certificateSerial, taskId).
+   */
+  CALL_REFUSED(false, false, false, "method", "reason"),
+  /** A node's Hello claimed a site other than its certificate's. Site context: the certificate's. Details: claimedSite, reason. */
+  SITE_CLAIM_REFUSED(false, false, true, "claimedSite", "reason"),
+  /**
+   * A REST request was answered 401 or 403. Experiment context when it concerned one. Details:
+   * method, path (without the query), status, reason (+ subject, role, certificateSerial).
+   */
+  REQUEST_REFUSED(false, false, false, "method", "path", "status", "reason"),
   /** The revocation list newly lists a certificate. Details: serial (+ revokedAt, reason). */
   CERTIFICATE_REVOKED(false, false, false, "serial"),
   /** An administrator changed something. Details: action. */

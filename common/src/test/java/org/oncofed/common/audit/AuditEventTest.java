@@ -51,6 +51,19 @@ class AuditEventTest {
   }
 
   @Test
+  void refusalsNeedTheCallAndTheReason() {
+    assertThatThrownBy(() -> AuditEvent.create(1, Instant.now(), AuditEventType.SITE_CLAIM_REFUSED, "north", null,
+        null, null, Map.of("claimedSite", "south", "reason", "Hello claims site 'south'")))
+        .hasMessage("SITE_CLAIM_REFUSED events need a site id");
+    assertThatThrownBy(() -> AuditEvent.create(1, Instant.now(), AuditEventType.REQUEST_REFUSED, "rita", null, null,
+        null, Map.of("method", "GET", "status", 403, "reason", "the researcher role may not call GET /api/audit/events")))
+        .hasMessage("REQUEST_REFUSED events need detail 'path'");
+    assertThatThrownBy(() -> AuditEvent.create(1, Instant.now(), AuditEventType.CALL_REFUSED, "rita", null, null,
+        null, Map.of("reason", "the federation service is for hospital nodes")))
+        .hasMessage("CALL_REFUSED events need detail 'method'");
+  }
+
+  @Test
   void refusesHashDetailsThatAreNotDigests() {
     assertThatThrownBy(() -> AuditEvent.create(1, Instant.now(), AuditEventType.EXPERIMENT_STARTED, "ruth", "exp-1",
         null, null, Map.of("configurationSha256", "ABC")))

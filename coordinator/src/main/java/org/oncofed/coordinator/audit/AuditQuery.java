@@ -31,13 +31,13 @@ public record AuditQuery(
   public AuditQuery {
     types = Set.copyOf(types);
     if (limit < 1 || limit > MAX_LIMIT) {
-      throw new IllegalArgumentException("limit must be between 1 and " + MAX_LIMIT + ", found " + limit);
+      throw new QueryParameterException("limit", "limit must be between 1 and " + MAX_LIMIT + ", found " + limit);
     }
     if (offset < 0) {
-      throw new IllegalArgumentException("offset must not be negative, found " + offset);
+      throw new QueryParameterException("offset", "offset must not be negative, found " + offset);
     }
     if (from != null && to != null && !from.isBefore(to)) {
-      throw new IllegalArgumentException("from (" + from + ") must be before to (" + to + ")");
+      throw new QueryParameterException("to", "from (" + from + ") must be before to (" + to + ")");
     }
   }
 }

@@ -83,8 +83,14 @@ public class AuditTrail {
    * and its events are committed together, or neither is (a crash never leaves a state change the
    * trail does not tell, nor an event for a change that did not happen). Appends wait until the
    * commit, so that the next one reads a committed chain head; keep {@code work} to a few writes.
+   *
+   * @throws IllegalStateException when called inside a transaction: the append lock must be held
+   *     until the commit, which the caller's transaction would delay
    */
   public <T> T atomically(Function<Events, T> work) {
+    if (transactions.findTransactionStatus().isPresent()) {
+      throw new IllegalStateException("events recorded with other writes need a transaction of their own");
+    }
     appending.lock();
     try {
       return transactions.executeWrite(status -> work.apply(this::append));

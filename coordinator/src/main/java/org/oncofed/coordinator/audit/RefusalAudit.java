@@ -1,22 +1,23 @@
 package org.oncofed.coordinator.audit;
 
 import jakarta.inject.Singleton;
+import java.util.HashMap;
 import java.util.Map;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.ThreadPoolExecutor;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
-import org.oncofed.common.audit.AuditEvent;
-import org.oncofed.common.audit.AuditEventType;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * Records refused TLS clients. Refusals are reported on the network threads that run handshakes,
- * which must not wait for the database, and can arrive in floods from a scanner; so they are
- * recorded in order by one background thread through a bounded queue. Refusals that find the
- * queue full are counted and the count is recorded with the next one that fits.
+ * Records refusals: TLS clients refused at the handshake, federation calls and REST requests
+ * refused afterwards. Refusals are reported on network threads (handshakes, gRPC interceptors,
+ * the HTTP event loop) that must not wait for the database, and can arrive in floods from a
+ * scanner; so they are recorded in order by one background thread through a bounded queue.
+ * Refusals that find the queue full are counted and the count is recorded with the next one that
+ * fits.
  */
 @Singleton
 public class RefusalAudit {
@@ -38,23 +39,24 @@ public class RefusalAudit {
   }
 
   /** Queues a refusal for the trail; never blocks. */
-  public void refused(String subject, String reason) {
+  public void refused(Refusal refusal) {
     try {
-      recorder.execute(() -> record(subject, reason));
+      recorder.execute(() -> record(refusal));
     } catch (RejectedExecutionException full) {
       dropped.incrementAndGet();
     }
   }
 
-  private void record(String subject, String reason) {
+  private void record(Refusal refusal) {
     long droppedBefore = dropped.getAndSet(0);
-    Map<String, Object> details = droppedBefore == 0
-        ? Map.of("subject", subject, "reason", reason)
-        : Map.of("subject", subject, "reason", reason, "unrecordedRefusalsBefore", droppedBefore);
+    Map<String, Object> details = new HashMap<>(refusal.details());
+    if (droppedBefore > 0) {
+      details.put("unrecordedRefusalsBefore", droppedBefore);
+    }
     try {
-      trail.record(AuditEventType.CONNECTION_REFUSED, AuditEvent.SYSTEM, null, null, null, details);
+      trail.record(refusal.type(), refusal.actor(), refusal.experimentId(), null, refusal.site(), details);
     } catch (RuntimeException e) {
-      LOG.error("Could not record the refusal of '{}' in the audit trail: {}", subject, e.getMessage(), e);
+      LOG.error("Could not record {} of '{}' in the audit trail: {}", refusal.type(), refusal.actor(), e.getMessage(), e);
     }
   }
 

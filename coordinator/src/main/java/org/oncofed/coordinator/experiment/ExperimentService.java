@@ -23,8 +23,11 @@ import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.coordinator.audit.AuditTrail;
 import org.oncofed.coordinator.model.ModelKind;
 import org.oncofed.coordinator.model.ModelRecord;
+import org.oncofed.coordinator.model.ModelRepository;
 import org.oncofed.coordinator.model.ModelStore;
 import org.oncofed.coordinator.plan.ExperimentPlan;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 /**
  * What researchers do with experiments: create one (its initial model is built at once from the
@@ -33,38 +36,63 @@ import org.oncofed.coordinator.plan.ExperimentPlan;
 @Singleton
 public class ExperimentService {
 
+  private static final Logger LOG = LoggerFactory.getLogger(ExperimentService.class);
+
   private final ExperimentRepository experiments;
   private final ExperimentConfigValidator validator;
   private final ModelStore models;
+  private final ModelRepository modelRecords;
   private final ExperimentThreads threads;
   private final AuditTrail audit;
   private final Clock clock;
   private final ModelCatalogue catalogue = ModelCatalogue.standard();
+  private final Object creating = new Object();
 
   ExperimentService(ExperimentRepository experiments, ExperimentConfigValidator validator, ModelStore models,
-      ExperimentThreads threads, AuditTrail audit, Clock clock) {
+      ModelRepository modelRecords, ExperimentThreads threads, AuditTrail audit, Clock clock) {
     this.experiments = experiments;
     this.validator = validator;
     this.models = models;
+    this.modelRecords = modelRecords;
     this.threads = threads;
     this.audit = audit;
     this.clock = clock;
   }
 
-  /** Validates and stores a new experiment with its initial model. */
+  /**
+   * Creates an experiment in two steps: everything is checked and computed first (configuration,
+   * initial weights, audit details), then the initial model, the experiment and its
+   * {@code EXPERIMENT_CREATED} event are written in one transaction. A request that fails leaves
+   * no row and no event; the model file, written before the rows that name it so that no row ever
+   * names a missing file, is removed again if this creation wrote it and nothing refers to it.
+   */
   public ExperimentRecord create(ExperimentConfig request, String createdBy) {
     ExperimentConfig config = validator.validate(request);
     String id = UUID.randomUUID().toString();
     ExperimentPlan plan = ExperimentPlan.of(id, config);
-    float[] parameters = NetworkParameters.read(catalogue.initialise(plan.spec()));
-    ModelRecord initial = storeInitial(plan, parameters, null);
-    String json = CanonicalJson.encode(config);
-    ExperimentRecord created = experiments.save(new ExperimentRecord(id, config.name(), createdBy, clock.instant(),
-        json, CanonicalJson.sha256(config), ExperimentStatus.CREATED, null, null, null, 0, initial.sha256(),
-        null, null, null));
-    audit.record(AuditEventType.EXPERIMENT_CREATED, createdBy, id, null, null, Map.of(
-        "configurationSha256", created.configSha256(), "configuration", recordable(config), "initialModelSha256", initial.sha256()));
-    return created;
+    EncodedParameters initial = EncodedParameters.encode(NetworkParameters.read(catalogue.initialise(plan.spec())));
+    ExperimentRecord experiment = new ExperimentRecord(id, config.name(), createdBy, clock.instant(),
+        CanonicalJson.encode(config), CanonicalJson.sha256(config), ExperimentStatus.CREATED, null, null, null, 0,
+        initial.sha256(), null, null, null);
+    Map<String, Object> details = Map.of("configurationSha256", experiment.configSha256(),
+        "configuration", recordable(config), "initialModelSha256", initial.sha256());
+    // One creation at a time, so that a failed one never removes a file another is about to name.
+    synchronized (creating) {
+      boolean fileExisted = Files.exists(models.file(initial.sha256()));
+      try {
+        return audit.atomically(events -> {
+          storeInitial(plan, initial, null);
+          ExperimentRecord saved = experiments.save(experiment);
+          events.record(AuditEventType.EXPERIMENT_CREATED, createdBy, id, null, null, details);
+          return saved;
+        });
+      } catch (RuntimeException e) {
+        if (!fileExisted) {
+          removeUnreferenced(initial.sha256(), e);
+        }
+        throw e;
+      }
+    }
   }
 
   /** Replaces the initial model of a created experiment with weights from a file. */
@@ -88,7 +116,7 @@ public class ExperimentService {
     } finally {
       deleteQuietly(temporary);
     }
-    ModelRecord initial = storeInitial(plan, weights.parameters(), weights.fileSha256());
+    ModelRecord initial = storeInitial(plan, EncodedParameters.encode(weights.parameters()), weights.fileSha256());
     experiments.setInitialModel(id, initial.sha256());
     audit.record(AuditEventType.EXPERIMENT_CREATED, actor, id, null, null, Map.of(
         "configurationSha256", experiment.configSha256(), "initialModelSha256", initial.sha256(),
@@ -130,11 +158,22 @@ public class ExperimentService {
     return experiments.findById(id).orElseThrow(() -> new ExperimentNotFoundException(id));
   }
 
-  private ModelRecord storeInitial(ExperimentPlan plan, float[] parameters, String weightsSha256) {
-    EncodedParameters encoded = EncodedParameters.encode(parameters);
+  private ModelRecord storeInitial(ExperimentPlan plan, EncodedParameters encoded, String weightsSha256) {
     GlobalModelProvenance provenance = GlobalModelProvenance.initial(plan.experimentId(), plan.spec(), weightsSha256,
         encoded.sha256(), RuntimeEnvironment.capture(), clock.millis());
     return models.put(plan.experimentId(), 0, ModelKind.INITIAL, null, encoded, provenance);
+  }
+
+  /** Deletes a model file that a failed creation wrote, unless a stored model refers to it. */
+  private void removeUnreferenced(String sha256, RuntimeException failure) {
+    try {
+      if (modelRecords.findFirstBySha256(sha256).isEmpty()) {
+        Files.deleteIfExists(models.file(sha256));
+      }
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("Could not remove model file {} left by a failed creation: {}", sha256, e.toString());
+      failure.addSuppressed(e);
+    }
   }
 
   /** The configuration as audit details: a map, with the optional settings left unset left out. */

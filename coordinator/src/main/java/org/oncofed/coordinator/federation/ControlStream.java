@@ -12,6 +12,7 @@ import org.oncofed.coordinator.nodes.ConnectedNode;
 import org.oncofed.coordinator.nodes.ConnectedNodes;
 import org.oncofed.coordinator.nodes.NodeConnection;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
+import org.oncofed.proto.federation.v1.FederationGrpc;
 import org.oncofed.proto.federation.v1.Heartbeat;
 import org.oncofed.proto.federation.v1.Hello;
 import org.oncofed.proto.federation.v1.NodeMessage;
@@ -22,7 +23,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One node's control stream: expects a Hello naming the node's own site, answers with Welcome,
- * then tracks heartbeats and relays task reports. Outgoing messages are serialised here because a
+ * then tracks heartbeats and relays task reports. A stream that breaks the protocol or claims
+ * another site is closed and the refusal recorded. Outgoing messages are serialised here because a
  * gRPC stream observer is not thread-safe.
  */
 final class ControlStream implements StreamObserver<NodeMessage>, NodeConnection {
@@ -34,6 +36,7 @@ final class ControlStream implements StreamObserver<NodeMessage>, NodeConnection
   private final ConnectedNodes nodes;
   private final Welcome welcome;
   private final Clock clock;
+  private final CallRefusals refusals;
   private final Instant openedAt;
   private final AtomicBoolean closed = new AtomicBoolean();
 
@@ -48,12 +51,14 @@ final class ControlStream implements StreamObserver<NodeMessage>, NodeConnection
       ServerCallStreamObserver<CoordinatorMessage> out,
       ConnectedNodes nodes,
       Welcome welcome,
-      Clock clock) {
+      Clock clock,
+      CallRefusals refusals) {
     this.identity = identity;
     this.out = out;
     this.nodes = nodes;
     this.welcome = welcome;
     this.clock = clock;
+    this.refusals = refusals;
     this.openedAt = clock.instant();
     out.setOnCancelHandler(() -> ended("stream cancelled by the node"));
   }
@@ -61,27 +66,28 @@ final class ControlStream implements StreamObserver<NodeMessage>, NodeConnection
   @Override
   public void onNext(NodeMessage message) {
     if (hello == null && message.getBodyCase() != NodeMessage.BodyCase.HELLO) {
-      close(Status.FAILED_PRECONDITION.withDescription("the first message on the control stream must be a Hello"));
+      refuse(Status.FAILED_PRECONDITION.withDescription("the first message on the control stream must be a Hello"));
       return;
     }
     switch (message.getBodyCase()) {
       case HELLO -> onHello(message.getHello());
       case HEARTBEAT -> onHeartbeat(message.getHeartbeat());
       case PROGRESS, DECLINED, FAILED -> nodes.taskMessage(identity.site(), message);
-      case BODY_NOT_SET -> close(Status.INVALID_ARGUMENT.withDescription("empty control message"));
+      case BODY_NOT_SET -> refuse(Status.INVALID_ARGUMENT.withDescription("empty control message"));
     }
   }
 
   private void onHello(Hello received) {
     if (hello != null) {
-      close(Status.FAILED_PRECONDITION.withDescription("Hello may be sent only once per control stream"));
+      refuse(Status.FAILED_PRECONDITION.withDescription("Hello may be sent only once per control stream"));
       return;
     }
     String certified = identity.site().value();
     if (!certified.equals(received.getSiteId())) {
-      LOG.warn("Node with certificate for site '{}' claimed site '{}': refused", certified, received.getSiteId());
-      close(Status.PERMISSION_DENIED.withDescription("Hello claims site '" + received.getSiteId()
-          + "' but the client certificate is for site '" + certified + "'"));
+      String reason = "Hello claims site '" + received.getSiteId() + "' but the client certificate is for site '"
+          + certified + "'";
+      refusals.refusedSiteClaim(identity, received.getSiteId(), reason);
+      close(Status.PERMISSION_DENIED.withDescription(reason));
       return;
     }
     hello = received;
@@ -142,6 +148,13 @@ final class ControlStream implements StreamObserver<NodeMessage>, NodeConnection
       }
       nodes.unregister(this, status.getCode() + ": " + status.getDescription());
     }
+  }
+
+  /** Ends a stream whose node broke the protocol, and records why. */
+  private void refuse(Status status) {
+    refusals.refusedNode(identity, FederationGrpc.getConnectMethod().getFullMethodName(), status.getDescription(),
+        status.getCode(), null);
+    close(status);
   }
 
   private void ended(String reason) {

@@ -47,6 +47,7 @@ public class FederationServer {
       RefusedConnectionLog refusals,
       ConnectedNodes nodes,
       Transfers transfers,
+      CallRefusals callRefusals,
       Clock clock) {
     Welcome welcome = Welcome.newBuilder()
         .setHeartbeatIntervalMs(configuration.heartbeatInterval().toMillis())
@@ -54,7 +55,7 @@ public class FederationServer {
         .setCoordinatorVersion(VERSION)
         .build();
     this.nodes = nodes;
-    FederationService service = new FederationService(nodes, transfers, welcome, clock);
+    FederationService service = new FederationService(nodes, transfers, welcome, clock, callRefusals);
     this.server = NettyServerBuilder.forAddress(new InetSocketAddress(configuration.host(), configuration.port()))
         .sslContext(GrpcTls.serverContext(pki.identity(), pki.trustManager(refusals)))
         .maxInboundMessageSize(configuration.maxInboundMessageSize())
@@ -64,7 +65,7 @@ public class FederationServer {
         .permitKeepAliveTime(configuration.permitKeepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
         .permitKeepAliveWithoutCalls(true)
         .maxRstFramesPerWindow(configuration.maxRstFramesPerWindow(), 10)
-        .addService(ServerInterceptors.intercept(service, new NodeIdentityInterceptor(pki.verifier())))
+        .addService(ServerInterceptors.intercept(service, new NodeIdentityInterceptor(pki.verifier(), callRefusals)))
         .addService(health.getHealthService())
         .build();
     try {

@@ -22,34 +22,37 @@ final class FederationService extends FederationGrpc.FederationImplBase {
   private final Transfers transfers;
   private final Welcome welcome;
   private final Clock clock;
+  private final CallRefusals refusals;
 
-  FederationService(ConnectedNodes nodes, Transfers transfers, Welcome welcome, Clock clock) {
+  FederationService(ConnectedNodes nodes, Transfers transfers, Welcome welcome, Clock clock, CallRefusals refusals) {
     this.nodes = nodes;
     this.transfers = transfers;
     this.welcome = welcome;
     this.clock = clock;
+    this.refusals = refusals;
   }
 
   @Override
   public StreamObserver<NodeMessage> connect(StreamObserver<CoordinatorMessage> responses) {
     ControlStream stream = new ControlStream(
-        NodeIdentity.current(), (ServerCallStreamObserver<CoordinatorMessage>) responses, nodes, welcome, clock);
+        NodeIdentity.current(), (ServerCallStreamObserver<CoordinatorMessage>) responses, nodes, welcome, clock,
+        refusals);
     nodes.opened(stream);
     return stream;
   }
 
   @Override
   public void fetchModel(FetchModelRequest request, StreamObserver<ModelChunk> responses) {
-    transfers.fetchModel(NodeIdentity.current().site(), request, responses);
+    transfers.fetchModel(NodeIdentity.current(), request, responses);
   }
 
   @Override
   public StreamObserver<UpdateChunk> submitUpdate(StreamObserver<SubmitUpdateResponse> responses) {
-    return transfers.submitUpdate(NodeIdentity.current().site(), responses);
+    return transfers.submitUpdate(NodeIdentity.current(), responses);
   }
 
   @Override
   public void submitEvaluation(EvaluationReport report, StreamObserver<EvaluationReceipt> responses) {
-    transfers.submitEvaluation(NodeIdentity.current().site(), report, responses);
+    transfers.submitEvaluation(NodeIdentity.current(), report, responses);
   }
 }

@@ -21,23 +21,29 @@ import org.oncofed.common.tls.Role;
 /**
  * Admits a federation call only from a hospital node: the call must arrive on a TLS session with a
  * verified client certificate that is not revoked and whose role is {@code node}. The site id from
- * that certificate goes into the call's {@link Context}. Fails closed: anything missing refuses.
+ * that certificate goes into the call's {@link Context}. Fails closed: anything missing refuses,
+ * and every refusal is recorded ({@link CallRefusals}).
  */
 final class NodeIdentityInterceptor implements ServerInterceptor {
 
   private final PeerCertificateVerifier verifier;
+  private final CallRefusals refusals;
 
-  NodeIdentityInterceptor(PeerCertificateVerifier verifier) {
+  NodeIdentityInterceptor(PeerCertificateVerifier verifier, CallRefusals refusals) {
     this.verifier = verifier;
+    this.refusals = refusals;
   }
 
   @Override
   public <Q, R> ServerCall.Listener<Q> interceptCall(
       ServerCall<Q, R> call, Metadata headers, ServerCallHandler<Q, R> next) {
+    X509Certificate certificate = null;
     NodeIdentity identity;
     try {
-      identity = identify(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+      certificate = certificate(call.getAttributes().get(Grpc.TRANSPORT_ATTR_SSL_SESSION));
+      identity = identify(certificate);
     } catch (Refusal refusal) {
+      refusals.refusedCaller(call.getMethodDescriptor(), certificate, refusal.status);
       call.close(refusal.status, new Metadata());
       return new ServerCall.Listener<>() {};
     }
@@ -45,7 +51,7 @@ final class NodeIdentityInterceptor implements ServerInterceptor {
     return Contexts.interceptCall(context, call, headers, next);
   }
 
-  private NodeIdentity identify(SSLSession session) throws Refusal {
+  private static X509Certificate certificate(SSLSession session) throws Refusal {
     if (session == null) {
       throw new Refusal(Status.UNAUTHENTICATED, "a TLS session with a client certificate is required");
     }
@@ -58,6 +64,10 @@ final class NodeIdentityInterceptor implements ServerInterceptor {
     if (chain.length == 0 || !(chain[0] instanceof X509Certificate certificate)) {
       throw new Refusal(Status.UNAUTHENTICATED, "no X.509 client certificate");
     }
+    return certificate;
+  }
+
+  private NodeIdentity identify(X509Certificate certificate) throws Refusal {
     if (verifier.isRevoked(certificate)) {
       throw new Refusal(Status.UNAUTHENTICATED, "certificate revoked");
     }

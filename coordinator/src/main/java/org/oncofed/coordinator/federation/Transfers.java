@@ -6,7 +6,6 @@ import io.grpc.stub.StreamObserver;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.util.concurrent.Semaphore;
-import org.oncofed.common.SiteId;
 import org.oncofed.coordinator.model.ModelRecord;
 import org.oncofed.coordinator.model.ModelStore;
 import org.oncofed.coordinator.task.EvaluationIntake;
@@ -16,6 +15,7 @@ import org.oncofed.coordinator.task.TaskRecord;
 import org.oncofed.coordinator.task.TaskRefusedException;
 import org.oncofed.proto.federation.v1.EvaluationReceipt;
 import org.oncofed.proto.federation.v1.EvaluationReport;
+import org.oncofed.proto.federation.v1.FederationGrpc;
 import org.oncofed.proto.federation.v1.FetchModelRequest;
 import org.oncofed.proto.federation.v1.ModelChunk;
 import org.oncofed.proto.federation.v1.ModelRef;
@@ -36,28 +36,30 @@ class Transfers {
   private final EvaluationIntake evaluations;
   private final int chunkSize;
   private final Semaphore uploadMemory;
+  private final CallRefusals refusals;
 
   Transfers(TaskBook book, ModelStore models, UpdateIntake updates, EvaluationIntake evaluations,
-      FederationConfiguration configuration) {
+      FederationConfiguration configuration, CallRefusals refusals) {
     this.book = book;
     this.models = models;
     this.updates = updates;
     this.evaluations = evaluations;
+    this.refusals = refusals;
     this.chunkSize = configuration.chunkSize();
     this.uploadMemory = new Semaphore(configuration.maxConcurrentUploads(), true);
   }
 
-  public void fetchModel(SiteId site, FetchModelRequest request, StreamObserver<ModelChunk> out) {
+  public void fetchModel(NodeIdentity node, FetchModelRequest request, StreamObserver<ModelChunk> out) {
     TaskRecord task;
     try {
-      task = book.requireOpen(request.getTaskId(), site);
+      task = book.requireOpen(request.getTaskId(), node.site());
     } catch (TaskRefusedException e) {
-      out.onError(Status.PERMISSION_DENIED.withDescription(e.getMessage()).asRuntimeException());
+      refuseFetch(node, request, out, e.getMessage());
       return;
     }
     if (!task.modelSha256().equals(request.getSha256())) {
-      out.onError(Status.PERMISSION_DENIED.withDescription("task " + task.taskId() + " names model "
-          + task.modelSha256() + ", not " + request.getSha256()).asRuntimeException());
+      refuseFetch(node, request, out, "task " + task.taskId() + " names model " + task.modelSha256() + ", not "
+          + request.getSha256());
       return;
     }
     ModelRecord model = models.find(task.experimentId(), task.modelSha256())
@@ -76,19 +78,28 @@ class Transfers {
     }
   }
 
-  public StreamObserver<UpdateChunk> submitUpdate(SiteId site, StreamObserver<SubmitUpdateResponse> out) {
-    return new UpdateUpload(site, updates, uploadMemory, out);
+  public StreamObserver<UpdateChunk> submitUpdate(NodeIdentity node, StreamObserver<SubmitUpdateResponse> out) {
+    return new UpdateUpload(node, updates, uploadMemory, refusals, out);
   }
 
-  public void submitEvaluation(SiteId site, EvaluationReport report, StreamObserver<EvaluationReceipt> out) {
+  public void submitEvaluation(NodeIdentity node, EvaluationReport report, StreamObserver<EvaluationReceipt> out) {
     EvaluationReceipt.Builder receipt = EvaluationReceipt.newBuilder();
     try {
-      evaluations.accept(site, report);
+      evaluations.accept(node.site(), report);
       receipt.setAccepted(true);
     } catch (TaskRefusedException | IllegalArgumentException e) {
+      refusals.refusedNode(node, FederationGrpc.getSubmitEvaluationMethod().getFullMethodName(), e.getMessage(), null,
+          report.getTaskId());
       receipt.setAccepted(false).setReason(e.getMessage());
     }
     out.onNext(receipt.build());
     out.onCompleted();
+  }
+
+  private void refuseFetch(NodeIdentity node, FetchModelRequest request, StreamObserver<ModelChunk> out,
+      String reason) {
+    refusals.refusedNode(node, FederationGrpc.getFetchModelMethod().getFullMethodName(), reason,
+        Status.Code.PERMISSION_DENIED, request.getTaskId());
+    out.onError(Status.PERMISSION_DENIED.withDescription(reason).asRuntimeException());
   }
 }

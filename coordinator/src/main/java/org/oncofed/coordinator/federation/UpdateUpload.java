@@ -8,6 +8,7 @@ import org.oncofed.coordinator.task.IncomingUpdate;
 import org.oncofed.coordinator.task.TaskRefusedException;
 import org.oncofed.coordinator.task.UpdateIntake;
 import org.oncofed.coordinator.task.UpdateRejectedException;
+import org.oncofed.proto.federation.v1.FederationGrpc;
 import org.oncofed.proto.federation.v1.SubmitUpdateResponse;
 import org.oncofed.proto.federation.v1.UpdateChunk;
 import org.oncofed.proto.federation.v1.UpdateHeader;
@@ -24,19 +25,24 @@ final class UpdateUpload implements StreamObserver<UpdateChunk> {
 
   private static final Logger LOG = LoggerFactory.getLogger(UpdateUpload.class);
 
+  private final NodeIdentity node;
   private final SiteId site;
   private final UpdateIntake intake;
   private final Semaphore memory;
+  private final CallRefusals refusals;
   private final StreamObserver<SubmitUpdateResponse> out;
   private IncomingUpdate incoming;
-  private String taskId = "?";
+  private String taskId = "";
   private boolean holdsPermit;
   private boolean answered;
 
-  UpdateUpload(SiteId site, UpdateIntake intake, Semaphore memory, StreamObserver<SubmitUpdateResponse> out) {
-    this.site = site;
+  UpdateUpload(NodeIdentity node, UpdateIntake intake, Semaphore memory, CallRefusals refusals,
+      StreamObserver<SubmitUpdateResponse> out) {
+    this.node = node;
+    this.site = node.site();
     this.intake = intake;
     this.memory = memory;
+    this.refusals = refusals;
     this.out = out;
   }
 
@@ -89,9 +95,16 @@ final class UpdateUpload implements StreamObserver<UpdateChunk> {
     respond(SubmitUpdateResponse.newBuilder().setAccepted(true).setUpdateSha256(sha256).build());
   }
 
+  /**
+   * Answers a refusal. One with a check is an update the intake rejected, which recorded it as
+   * {@code UPDATE_REJECTED}; one without is a call refused before any update was judged, recorded here.
+   */
   private void refuse(String reason, String check) {
-    LOG.warn("Update from '{}' for task {} refused{}: {}", site, taskId, check.isEmpty() ? "" : " (" + check + ")",
-        reason);
+    if (check.isEmpty()) {
+      refusals.refusedNode(node, FederationGrpc.getSubmitUpdateMethod().getFullMethodName(), reason, null, taskId);
+    } else {
+      LOG.warn("Update from '{}' for task {} refused ({}): {}", site, taskId, check, reason);
+    }
     respond(SubmitUpdateResponse.newBuilder().setAccepted(false).setReason(reason).setReasonCode(check).build());
   }
 

@@ -2,6 +2,7 @@ package org.oncofed.coordinator.tls;
 
 import jakarta.inject.Singleton;
 import org.oncofed.common.tls.RefusalListener;
+import org.oncofed.coordinator.audit.Refusal;
 import org.oncofed.coordinator.audit.RefusalAudit;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,6 +22,6 @@ public class RefusedConnectionLog implements RefusalListener {
   @Override
   public void refused(String subject, String reason) {
     LOG.warn("Refused TLS client '{}': {}", subject, reason);
-    audit.refused(subject, reason);
+    audit.refused(Refusal.connection(subject, reason));
   }
 }

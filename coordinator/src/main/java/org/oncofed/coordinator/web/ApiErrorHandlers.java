@@ -11,6 +11,7 @@ import io.micronaut.validation.exceptions.ConstraintExceptionHandler;
 import jakarta.inject.Singleton;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
+import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.oncofed.api.ApiError;
@@ -18,7 +19,7 @@ import org.oncofed.coordinator.experiment.ExperimentNotFoundException;
 import org.oncofed.coordinator.experiment.InvalidRequestException;
 
 /**
- * Maps domain exceptions to HTTP answers in one place, each with an {@link ApiError} body. (Micronaut's
+ * Maps exceptions to HTTP answers in one place, each with an {@link ApiError} body. (Micronaut's
  * {@code ExceptionHandler} declares a raw {@code HttpRequest}, hence the suppressed warnings.)
  */
 @SuppressWarnings("rawtypes")
@@ -31,8 +32,16 @@ final class ApiErrorHandlers {
   static final class InvalidRequest implements ExceptionHandler<InvalidRequestException, HttpResponse<ApiError>> {
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, InvalidRequestException e) {
-      return HttpResponse.badRequest(new ApiError(400, "invalid request",
-          List.of(new ApiError.FieldError(e.field(), e.getMessage()))));
+      return HttpResponse.badRequest(ApiError.invalid(400, List.of(new ApiError.FieldError(e.field(), e.getMessage()))));
+    }
+  }
+
+  @Produces
+  @Singleton
+  static final class BadRequest implements ExceptionHandler<BadRequestException, HttpResponse<ApiError>> {
+    @Override
+    public HttpResponse<ApiError> handle(HttpRequest request, BadRequestException e) {
+      return HttpResponse.badRequest(ApiError.invalid(400, List.of(new ApiError.FieldError(e.field(), e.getMessage()))));
     }
   }
 
@@ -45,16 +54,24 @@ final class ApiErrorHandlers {
     }
   }
 
+  /** A caller who may not change someone else's experiment: answered 403 and recorded. */
   @Produces
   @Singleton
   static final class Forbidden implements ExceptionHandler<ForbiddenException, HttpResponse<ApiError>> {
+    private final RequestRefusals refusals;
+
+    Forbidden(RequestRefusals refusals) {
+      this.refusals = refusals;
+    }
+
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, ForbiddenException e) {
+      refusals.refused(request, 403, e.getMessage(), e.experimentId());
       return HttpResponse.<ApiError>status(HttpStatus.FORBIDDEN).body(ApiError.of(403, e.getMessage()));
     }
   }
 
-  /** Bean validation failures: one entry per violated field, named by its JSON path. */
+  /** Bean validation failures: one entry per violated field, named by its JSON path, with the value found. */
   @Produces
   @Singleton
   @Replaces(ConstraintExceptionHandler.class)
@@ -64,17 +81,36 @@ final class ApiErrorHandlers {
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, ConstraintViolationException e) {
       List<ApiError.FieldError> errors = e.getConstraintViolations().stream()
-          .map(v -> new ApiError.FieldError(field(v), v.getMessage()))
+          .map(v -> new ApiError.FieldError(v.getPropertyPath().toString(), message(v)))
           .sorted(Comparator.comparing(ApiError.FieldError::field))
           .toList();
-      return HttpResponse.badRequest(new ApiError(400, "invalid request", errors));
+      return HttpResponse.badRequest(ApiError.invalid(400, errors));
     }
 
-    /** "create.config.training.epochs" becomes "training.epochs". */
-    private static String field(ConstraintViolation<?> violation) {
-      String path = violation.getPropertyPath().toString();
-      String[] parts = path.split("\\.");
-      return parts.length > 2 ? String.join(".", List.of(parts).subList(2, parts.length)) : path;
+    /** A constraint that fails on a missing value is one that requires it. */
+    private static String message(ConstraintViolation<?> violation) {
+      Object value = violation.getInvalidValue();
+      return value == null ? "required" : violation.getMessage() + ", found " + found(value);
+    }
+
+    private static String found(Object value) {
+      if (value instanceof CharSequence text) {
+        return JsonValues.quoted(text.toString());
+      }
+      if (value instanceof Collection<?> list) {
+        return "a list of " + list.size();
+      }
+      return value.toString();
+    }
+  }
+
+  /** Anything nobody foresaw: a 500 whose body carries only an error id, the cause going to the log. */
+  @Produces
+  @Singleton
+  static final class Unexpected implements ExceptionHandler<Exception, HttpResponse<ApiError>> {
+    @Override
+    public HttpResponse<ApiError> handle(HttpRequest request, Exception e) {
+      return HttpResponse.<ApiError>serverError().body(InternalErrors.logged(request, 500, e));
     }
   }
 }

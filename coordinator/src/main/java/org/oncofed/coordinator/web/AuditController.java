@@ -1,12 +1,10 @@
 package org.oncofed.coordinator.web;
 
 import io.micronaut.core.annotation.Nullable;
-import io.micronaut.http.HttpStatus;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.QueryValue;
-import io.micronaut.http.exceptions.HttpStatusException;
 import io.micronaut.http.server.types.files.StreamedFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -20,6 +18,7 @@ import org.oncofed.common.audit.AuditEventType;
 import org.oncofed.common.audit.AuditJson;
 import org.oncofed.coordinator.audit.AuditExporter;
 import org.oncofed.coordinator.audit.AuditQuery;
+import org.oncofed.coordinator.audit.QueryParameterException;
 import org.oncofed.coordinator.audit.AuditRepository;
 import org.oncofed.coordinator.audit.StoredTrailVerifier;
 import org.oncofed.coordinator.web.AuditViews.CheckpointView;
@@ -65,8 +64,8 @@ class AuditController {
     try {
       query = new AuditQuery(experiment, round, site, types(type), instant(from, "from"), instant(to, "to"), after,
           offset, limit);
-    } catch (IllegalArgumentException e) {
-      throw new HttpStatusException(HttpStatus.BAD_REQUEST, e.getMessage());
+    } catch (QueryParameterException e) {
+      throw new BadRequestException(e.parameter(), e.getMessage());
     }
     List<EventView> events = repository.search(query).stream().map(EventView::of).toList();
     Long nextAfter = events.size() == limit ? events.get(events.size() - 1).sequence() : null;
@@ -97,12 +96,20 @@ class AuditController {
       for (String name : names) {
         for (String part : name.split(",")) {
           if (!part.isBlank()) {
-            types.add(AuditEventType.parse(part.strip()));
+            types.add(type(part.strip()));
           }
         }
       }
     }
     return types;
+  }
+
+  private static AuditEventType type(String name) {
+    try {
+      return AuditEventType.parse(name);
+    } catch (IllegalArgumentException e) {
+      throw new BadRequestException("type", JsonValues.printable(e.getMessage()));
+    }
   }
 
   private static @Nullable Instant instant(@Nullable String text, String name) {
@@ -112,8 +119,8 @@ class AuditController {
     try {
       return Instant.parse(text);
     } catch (DateTimeParseException e) {
-      throw new IllegalArgumentException(name + " must be an ISO-8601 instant such as 2025-03-01T09:30:00Z, found '"
-          + text + "'");
+      throw new BadRequestException(name, "expected an ISO-8601 instant such as 2025-03-01T09:30:00Z, found "
+          + JsonValues.quoted(text));
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.oncofed.coordinator.web;
 
+import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
 import io.micronaut.http.annotation.Body;
@@ -15,9 +16,9 @@ import io.micronaut.security.annotation.Secured;
 import io.micronaut.security.authentication.Authentication;
 import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
-import jakarta.validation.Valid;
 import java.util.List;
 import org.oncofed.api.ApiError;
 import org.oncofed.api.ExperimentConfig;
@@ -43,24 +44,33 @@ class ExperimentController {
   private final ExperimentViews views;
   private final ExperimentReports reports;
   private final ModelStore models;
+  private final RequestBodies bodies;
 
   ExperimentController(ExperimentService experiments, ExperimentViews views, ExperimentReports reports,
-      ModelStore models) {
+      ModelStore models, RequestBodies bodies) {
     this.experiments = experiments;
     this.views = views;
     this.reports = reports;
     this.models = models;
+    this.bodies = bodies;
   }
 
-  /** Creates an experiment from its configuration; its initial model is built at once. */
+  /**
+   * Creates an experiment from its configuration; its initial model is built at once. Values of
+   * the wrong JSON type, non-finite numbers and anything after the JSON document are refused.
+   */
   @Post
+  @Consumes(MediaType.APPLICATION_JSON)
   @Secured("researcher")
+  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+      schema = @Schema(implementation = ExperimentConfig.class)))
   @ApiResponse(responseCode = "201", description = "Created, with the hash of the initial model.",
       content = @Content(schema = @Schema(implementation = ExperimentView.class)))
   @ApiResponse(responseCode = "400", description = "Invalid configuration; each error names its field.",
       content = @Content(schema = @Schema(implementation = ApiError.class)))
-  HttpResponse<ExperimentView> create(@Body @Valid ExperimentConfig config, Authentication caller) {
-    ExperimentRecord created = experiments.create(config, caller.getName());
+  HttpResponse<ExperimentView> create(HttpRequest<byte[]> request, Authentication caller) {
+    byte[] body = request.getBody().orElse(new byte[0]);
+    ExperimentRecord created = experiments.create(bodies.read(body, ExperimentConfig.class), caller.getName());
     return HttpResponse.created(views.view(created));
   }
 
@@ -125,7 +135,7 @@ class ExperimentController {
   private void requireOwner(String id, Authentication caller) {
     ExperimentRecord experiment = experiments.require(id);
     if (!experiment.createdBy().equals(caller.getName()) && !caller.getRoles().contains("admin")) {
-      throw new ForbiddenException("experiment " + id + " belongs to " + experiment.createdBy()
+      throw new ForbiddenException(id, "experiment " + id + " belongs to " + experiment.createdBy()
           + "; only its creator or an admin may change it");
     }
   }

@@ -33,17 +33,11 @@ class AuditApiTest {
   private DevPki pki;
   private RunningCoordinator coordinator;
   private Credential auditor;
-  private Credential researcher;
-  private Credential admin;
-  private Credential site;
 
   @BeforeAll
   void recordSampleTrail(@TempDir Path dir) {
     pki = DevPki.init(dir.resolve("pki"), List.of(), false);
     auditor = pki.addUser("audrey", Role.AUDITOR);
-    researcher = pki.addUser("ruth", Role.RESEARCHER);
-    admin = pki.addUser("root", Role.ADMIN);
-    site = pki.addSite("north");
     coordinator = RunningCoordinator.start(pki, dir.resolve("data"));
     SampleTrail.record(coordinator.context().getBean(AuditTrail.class));
   }
@@ -53,13 +47,11 @@ class AuditApiTest {
     coordinator.close();
   }
 
+  /** Other roles are refused, and each refusal is an event: see {@link RestRefusalsTest}. */
   @ParameterizedTest
   @ValueSource(strings = {"/api/audit/events", "/api/audit/checkpoints", "/api/audit/export", "/api/audit/verify"})
-  void onlyAuditorsMayRead(String path) throws Exception {
+  void auditorsMayRead(String path) throws Exception {
     assertThat(coordinator.get(auditor, path).statusCode()).isEqualTo(200);
-    assertThat(coordinator.get(researcher, path).statusCode()).isEqualTo(403);
-    assertThat(coordinator.get(admin, path).statusCode()).isEqualTo(403);
-    assertThat(coordinator.get(site, path).statusCode()).isEqualTo(403);
   }
 
   @Test
@@ -134,11 +126,12 @@ class AuditApiTest {
     HttpResponse<String> badLimit = coordinator.get(auditor, "/api/audit/events?limit=5000");
 
     assertThat(badType.statusCode()).isEqualTo(400);
-    assertThat(badType.body()).contains("unknown audit event type 'COFFEE_BREAK'");
+    assertThat(error(badType)).isEqualTo("type: unknown audit event type 'COFFEE_BREAK'");
     assertThat(badTime.statusCode()).isEqualTo(400);
-    assertThat(badTime.body()).contains("from must be an ISO-8601 instant");
+    assertThat(error(badTime)).isEqualTo(
+        "from: expected an ISO-8601 instant such as 2025-03-01T09:30:00Z, found \"yesterday\"");
     assertThat(badLimit.statusCode()).isEqualTo(400);
-    assertThat(badLimit.body()).contains("limit must be between 1 and 1000, found 5000");
+    assertThat(error(badLimit)).isEqualTo("limit: limit must be between 1 and 1000, found 5000");
   }
 
   @Test
@@ -152,6 +145,13 @@ class AuditApiTest {
     assertThat(checkpoints.get(0).path("sequence").asLong()).isEqualTo(4);
     assertThat(checkpoints.get(0).path("reason").asText()).isEqualTo("round 1 updates");
     assertThat(checkpoints.get(0).path("signer").asText()).startsWith("CN=coordinator");
+  }
+
+  /** "field: message" of an error answer's only entry. */
+  private static String error(HttpResponse<String> response) {
+    JsonNode errors = CanonicalJson.parse(response.body()).path("errors");
+    assertThat(errors.size()).as(response.body()).isEqualTo(1);
+    return errors.get(0).path("field").asText() + ": " + errors.get(0).path("message").asText();
   }
 
   private List<JsonNode> events(String query) throws Exception {

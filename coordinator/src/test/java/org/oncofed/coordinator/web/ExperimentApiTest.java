@@ -12,6 +12,7 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Consumer;
+import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -77,28 +78,73 @@ class ExperimentApiTest {
 
   static Stream<Arguments> invalidConfigurations() {
     return Stream.of(
-        invalid("missing name", config -> config.remove("name"), "name"),
-        invalid("zero rounds", config -> config.put("rounds", 0), "rounds"),
-        invalid("unknown architecture", config -> model(config).put("architecture", "vgg-huge"), "model.architecture"),
-        invalid("input below the API range", config -> model(config).put("inputSize", 8), "model.inputSize"),
-        invalid("input beyond small-cnn's range", config -> model(config).put("inputSize", 512), "model.inputSize"),
-        invalid("unknown strategy", config -> config.putObject("strategy").put("name", "fedprox"), "strategy"),
-        invalid("unknown property", config -> ((ObjectNode) config.get("training")).put("learningRat", 0.1),
-            "training.learningRat"),
-        invalid("unknown top-level property", config -> config.put("round", 5), "round"),
-        invalid("text where a number belongs", config -> config.put("minNodes", "two"), "minNodes"),
+        invalid("missing name", config -> config.remove("name"), "name", "required"),
+        invalid("zero rounds", config -> config.put("rounds", 0), "rounds",
+            "must be greater than or equal to 1, found 0"),
+        invalid("unknown architecture", config -> model(config).put("architecture", "vgg-huge"), "model.architecture",
+            "unknown architecture 'vgg-huge'"),
+        invalid("input below small-cnn's range", config -> model(config).put("inputSize", 16), "model.inputSize",
+            "expected 32 to 256 px"),
+        invalid("input beyond small-cnn's range", config -> model(config).put("inputSize", 512), "model.inputSize",
+            "expected 32 to 256 px"),
+        invalid("two channels", config -> model(config).put("channels", 2), "model.channels",
+            "expected 1 (grey) or 3 (grey replicated for 3-channel backbones), found 2"),
+        invalid("a window narrower than one HU", config -> training(config).put("windowWidth", 0.5),
+            "training.windowWidth", "must be greater than or equal to 1, found 0.5"),
+        invalid("unknown strategy", config -> config.putObject("strategy").put("name", "fedprox"), "strategy.name",
+            "unknown aggregation strategy 'fedprox'"),
+        invalid("unknown strategy setting", config -> strategy(config, "fedavg").put("trim", 0.1),
+            "strategy.settings.trim", "unknown setting 'trim' for fedavg"),
+        invalid("trim fraction of a half or more", config -> strategy(config, "trimmed-mean").put("trimFraction", 0.5),
+            "strategy.settings.trimFraction", "trim fraction must be in [0, 0.5), found 0.5"),
+        invalid("unknown property", config -> training(config).put("learningRat", 0.1), "training.learningRat",
+            "unknown property 'learningRat' in training; accepted: epochs, batchSize"),
+        invalid("unknown top-level property", config -> config.put("round", 5), "round",
+            "unknown property 'round' in the request"),
+        invalid("text where a number belongs", config -> config.put("minNodes", "two"), "minNodes",
+            "expected a whole number, found the text \"two\""),
         invalid("noise without clip norm", config -> config.putObject("privacy").put("noiseMultiplier", 1.0),
-            "privacy.noiseMultiplier"));
+            "privacy.noiseMultiplier", "privacy.clipNorm must be positive"),
+        invalid("unknown early-stopping metric",
+            config -> config.putObject("earlyStopping").put("metric", "loss").put("patience", 2),
+            "earlyStopping.metric", "unknown metric 'loss'"),
+        invalid("a site id that no certificate can carry", config -> config.putArray("sites").add("North_Shore"),
+            "sites[0]", "invalid site id 'North_Shore'"),
+        invalid("a site listed twice", config -> config.putArray("sites").add("north").add("south").add("north"),
+            "sites[2]", "site 'north' is already listed at sites[0]"),
+        invalid("more allowed sites than can be stored", config -> {
+          var sites = config.putArray("sites");
+          IntStream.range(0, 1001).forEach(i -> sites.add("site-" + i));
+        }, "sites", "size must be between 0 and 1000, found a list of 1001"),
+        invalid("a quorum the allowed sites cannot meet", config -> config.putArray("sites").add("north"), "minNodes",
+            "quorum of 2 cannot be met by the 1 allowed sites"));
   }
 
   @ParameterizedTest(name = "{0}")
   @MethodSource("invalidConfigurations")
-  void rejectsInvalidConfigurationNamingTheField(String what, String body, String field) throws Exception {
+  void rejectsInvalidConfigurationNamingTheField(String what, String body, String field, String message)
+      throws Exception {
     HttpResponse<String> response = post(rita, "/api/experiments", body);
 
     assertThat(response.statusCode()).as(response.body()).isEqualTo(400);
     JsonNode error = CanonicalJson.parse(response.body());
-    assertThat(error.path("errors").findValuesAsText("field")).as(response.body()).contains(field);
+    assertThat(error.path("errors").findValuesAsText("field")).as(response.body()).containsExactly(field);
+    assertThat(error.path("errors").get(0).path("message").asText()).as(response.body()).contains(message);
+  }
+
+  @Test
+  void acceptsTheLimitsEveryNodeAccepts() throws Exception {
+    ObjectNode config = (ObjectNode) CanonicalJson.parse(VALID_CONFIG);
+    model(config).put("inputSize", 32).put("channels", 3);
+    training(config).put("epochs", 100).put("batchSize", 4096).put("learningRate", 10).put("weightDecay", 1)
+        .put("windowCenter", -2000).put("windowWidth", 1);
+
+    HttpResponse<String> response = post(rita, "/api/experiments", config.toString());
+
+    assertThat(response.statusCode()).as(response.body()).isEqualTo(201);
+    JsonNode training = CanonicalJson.parse(response.body()).path("config").path("training");
+    assertThat(training.path("windowWidth").asDouble()).isEqualTo(1.0);
+    assertThat(training.path("learningRate").asDouble()).isEqualTo(10.0);
   }
 
   @Test
@@ -219,13 +265,22 @@ class ExperimentApiTest {
         HttpResponse.BodyHandlers.ofString());
   }
 
-  private static Arguments invalid(String what, Consumer<ObjectNode> change, String field) {
+  private static Arguments invalid(String what, Consumer<ObjectNode> change, String field, String message) {
     ObjectNode config = (ObjectNode) CanonicalJson.parse(VALID_CONFIG);
     change.accept(config);
-    return Arguments.of(what, config.toString(), field);
+    return Arguments.of(what, config.toString(), field, message);
   }
 
   private static ObjectNode model(ObjectNode config) {
     return (ObjectNode) config.get("model");
+  }
+
+  private static ObjectNode training(ObjectNode config) {
+    return (ObjectNode) config.get("training");
+  }
+
+  private static ObjectNode strategy(ObjectNode config, String name) {
+    ObjectNode strategy = config.putObject("strategy").put("name", name);
+    return strategy.putObject("settings");
   }
 }
