@@ -2,6 +2,7 @@ package org.oncofed.demo;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Files;
 import java.nio.file.Path;
 import java.sql.DriverManager;
 import java.time.Duration;
@@ -17,12 +18,13 @@ import org.junit.jupiter.api.io.TempDir;
 import org.oncofed.common.audit.AuditVerdict;
 
 /**
- * The coordinator's PostgreSQL restarted under it in the middle of a round: calls made meanwhile
- * fail, the coordinator keeps running (the same process), and once the database is back the
- * experiment resumes from what was committed and completes, with an audit that verifies against
- * every site's ledger. Needs a test database ({@code ONCOFED_TEST_POSTGRES_URL}, {@code _USER},
- * {@code _PASSWORD}) and the command that restarts its server ({@code ONCOFED_TEST_POSTGRES_RESTART});
- * CI provides both.
+ * The coordinator's PostgreSQL taken away in the middle of a round, longer than a call waits for a
+ * connection: calls made meanwhile fail with a plain reason (nodes send their results again), the
+ * coordinator keeps running (the same process), and once the database is back the experiment goes
+ * on from what was committed and completes, with an audit that verifies against every site's
+ * ledger. Needs a test database ({@code ONCOFED_TEST_POSTGRES_URL}, {@code _USER}, {@code
+ * _PASSWORD}) and the command that stops and restarts its server ({@code
+ * ONCOFED_TEST_POSTGRES_RESTART}); CI provides both.
  */
 class StoreOutageIT {
 
@@ -47,7 +49,7 @@ class StoreOutageIT {
         federation -> federation.postgres(url, schema, user, password))) {
       long pid = suite.federation().coordinator().pid();
       FaultRun.Result run = suite.run("database restart", List.of(new FaultRun.Fault("database restart",
-          ExperimentPhase.UPLOADS, Duration.ZERO, () -> {
+          ExperimentPhase.TRAINING, Duration.ZERO, () -> {
             Process process = new ProcessBuilder("sh", "-c", restart).inheritIO().start();
             assertThat(process.waitFor(60, TimeUnit.SECONDS)).as("restarting PostgreSQL: " + restart).isTrue();
             assertThat(process.exitValue()).as("exit code of " + restart).isZero();
@@ -60,6 +62,9 @@ class StoreOutageIT {
       assertThat(run.completed()).as(run.status()).isTrue();
       assertThat(run.updates().lost()).isZero();
       assertThat(audit.valid()).as(audit.summary()).isTrue();
+      assertThat(Files.readString(suite.federation().work().resolve("logs/coordinator.log")))
+          .as("calls made while the database was away failed, and said why")
+          .contains("the database is unavailable");
     } finally {
       try (var connection = DriverManager.getConnection(url, user, password);
           var statement = connection.createStatement()) {

@@ -65,7 +65,8 @@ public class FederationServer {
         .permitKeepAliveTime(configuration.permitKeepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
         .permitKeepAliveWithoutCalls(true)
         .maxRstFramesPerWindow(configuration.maxRstFramesPerWindow(), 10)
-        .addService(ServerInterceptors.intercept(service, new NodeIdentityInterceptor(pki.verifier(), callRefusals)))
+        .addService(ServerInterceptors.intercept(service, new StoreOutageInterceptor(),
+            new NodeIdentityInterceptor(pki.verifier(), callRefusals)))
         .addService(health.getHealthService())
         .build();
     try {

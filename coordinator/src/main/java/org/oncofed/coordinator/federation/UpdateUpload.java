@@ -4,6 +4,8 @@ import io.grpc.stub.StreamObserver;
 import java.util.concurrent.Semaphore;
 import java.util.concurrent.TimeUnit;
 import org.oncofed.common.SiteId;
+import org.oncofed.common.cli.Failures;
+import org.oncofed.coordinator.store.StoreOutage;
 import org.oncofed.coordinator.task.IncomingUpdate;
 import org.oncofed.coordinator.task.TaskRefusedException;
 import org.oncofed.coordinator.task.UpdateIntake;
@@ -75,6 +77,16 @@ final class UpdateUpload implements StreamObserver<UpdateChunk> {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       refuse("coordinator is shutting down", "");
+    } catch (RuntimeException e) {
+      if (!StoreOutage.causedBy(e)) {
+        throw e;
+      }
+      // Nothing was committed: the node may send the update again once the database is back.
+      LOG.warn("Update from '{}' for task {} not taken: the database is unavailable ({})", site, taskId,
+          Failures.rootMessage(e));
+      answered = true;
+      release();
+      out.onError(StoreOutageInterceptor.UNAVAILABLE.asRuntimeException());
     }
   }
 

@@ -17,6 +17,7 @@ import java.util.List;
 import org.oncofed.api.ApiError;
 import org.oncofed.coordinator.experiment.ExperimentNotFoundException;
 import org.oncofed.coordinator.experiment.InvalidRequestException;
+import org.oncofed.coordinator.store.StoreOutage;
 
 /**
  * Maps exceptions to HTTP answers in one place, each with an {@link ApiError} body. (Micronaut's
@@ -104,12 +105,18 @@ final class ApiErrorHandlers {
     }
   }
 
-  /** Anything nobody foresaw: a 500 whose body carries only an error id, the cause going to the log. */
+  /**
+   * Anything nobody foresaw: a 500 whose body carries only an error id, the cause going to the
+   * log; a 503 when the database is unreachable, which the caller may simply retry.
+   */
   @Produces
   @Singleton
   static final class Unexpected implements ExceptionHandler<Exception, HttpResponse<ApiError>> {
     @Override
     public HttpResponse<ApiError> handle(HttpRequest request, Exception e) {
+      if (StoreOutage.causedBy(e)) {
+        return HttpResponse.<ApiError>status(HttpStatus.SERVICE_UNAVAILABLE).body(InternalErrors.unavailable(request, e));
+      }
       return HttpResponse.<ApiError>serverError().body(InternalErrors.logged(request, 500, e));
     }
   }

@@ -6,6 +6,7 @@ import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.List;
 import org.oncofed.api.ApiError;
+import org.oncofed.common.cli.Failures;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -19,6 +20,14 @@ final class InternalErrors {
   private static final SecureRandom IDS = new SecureRandom();
 
   private InternalErrors() {}
+
+  /** The database is unreachable: a 503 the caller may retry, the cause in the log. */
+  static ApiError unavailable(HttpRequest<?> request, Throwable cause) {
+    LOG.warn("{} {} answered 503: the database is unavailable ({})", request.getMethodName(), request.getPath(),
+        Failures.rootMessage(cause));
+    String message = "the coordinator's database is unavailable; try again shortly";
+    return new ApiError(503, message, List.of(new ApiError.FieldError(null, message)), null);
+  }
 
   static ApiError logged(HttpRequest<?> request, int status, @Nullable Throwable cause) {
     byte[] id = new byte[8];

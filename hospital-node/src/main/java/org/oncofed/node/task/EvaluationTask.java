@@ -40,7 +40,7 @@ final class EvaluationTask {
     this.cancel = cancel;
   }
 
-  EvaluationReceipt run() {
+  EvaluationReceipt run() throws InterruptedException {
     String id = task.getTaskId();
     Instant deadline = Instant.ofEpochMilli(task.getDeadlineMs());
     ModelSpec spec = ModelSpec.fromProto(task.getSpec());
@@ -69,9 +69,10 @@ final class EvaluationTask {
       explain(spec, parameters, preprocessing, model.sha256());
     }
     context.activity().working(NodeState.NODE_STATE_UPLOADING, id, "sending evaluation counts");
-    EvaluationReceipt receipt = FederationGrpc.newBlockingStub(context.link().channel())
-        .withDeadlineAfter(Math.max(1, deadline.toEpochMilli() - System.currentTimeMillis()), TimeUnit.MILLISECONDS)
-        .submitEvaluation(report);
+    EvaluationReceipt receipt = UnavailableRetries.send("evaluation " + TrainingTask.abbreviate(id), deadline, cancel,
+        context.clock(), () -> FederationGrpc.newBlockingStub(context.link().channel())
+            .withDeadlineAfter(Math.max(1, deadline.toEpochMilli() - System.currentTimeMillis()), TimeUnit.MILLISECONDS)
+            .submitEvaluation(report));
     context.ledger().recordAnswer(task.getExperimentId(), task.getRound(), id, receipt.getAccepted(),
         receipt.getReason());
     return receipt;

@@ -88,8 +88,9 @@ final class TrainingTask {
         .setProvenanceSha256(Sha256.hex(provenanceJson))
         .setProvenanceJson(provenanceJson)
         .build();
-    SubmitUpdateResponse answer =
-        UpdateUploader.upload(context.link().channel(), header, update, context.link().chunkSize(), deadline);
+    SubmitUpdateResponse answer = UnavailableRetries.send("update " + abbreviate(update.sha256()), deadline, cancel,
+        context.clock(), () -> UpdateUploader.upload(context.link().channel(), header, update,
+            context.link().chunkSize(), deadline));
     context.ledger().recordAnswer(task.getExperimentId(), task.getRound(), id, answer.getAccepted(), answer.getReason());
     return answer;
   }
