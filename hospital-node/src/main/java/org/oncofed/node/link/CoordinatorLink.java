@@ -154,7 +154,7 @@ public class CoordinatorLink {
     nextAttemptAt = null;
     Session next = new Session();
     session = next;
-    next.open(helloFactory.hello(siteId));
+    next.open(helloFactory.hello(siteId, isIdle()));
   }
 
   private void welcomed(Session from, Welcome welcome) {
@@ -171,8 +171,26 @@ public class CoordinatorLink {
     connectedSince = clock.instant();
     state = "CONNECTED";
     LOG.info("Connected to the coordinator at {} as site '{}'", configuration.coordinator(), siteId);
-    from.heartbeats = scheduler.scheduleAtFixedRate(
-        () -> from.send(heartbeat()), 0, Math.max(100, heartbeatInterval.toMillis()), TimeUnit.MILLISECONDS);
+    from.heartbeats = scheduler.scheduleAtFixedRate(() -> {
+      from.send(heartbeat());
+      announceNewDataset(from);
+    }, 0, Math.max(100, heartbeatInterval.toMillis()), TimeUnit.MILLISECONDS);
+  }
+
+  /**
+   * A dataset registered while the node runs takes effect between tasks: once idle, the node says
+   * Hello again on a new stream (the coordinator replaces the older connection with it).
+   */
+  private void announceNewDataset(Session from) {
+    if (from == session && isConnected() && isIdle() && helloFactory.datasetChanged()) {
+      LOG.info("A dataset was registered; announcing it to the coordinator");
+      connect();
+      from.close();
+    }
+  }
+
+  private boolean isIdle() {
+    return activity.current().taskId().isEmpty();
   }
 
   private NodeMessage heartbeat() {

@@ -3,6 +3,7 @@ package org.oncofed.node.link;
 import jakarta.inject.Inject;
 import jakarta.inject.Singleton;
 import java.util.Optional;
+import java.util.function.BooleanSupplier;
 import java.util.function.Supplier;
 import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.RuntimeEnvironment;
@@ -19,19 +20,35 @@ class HelloFactory {
 
   private final RuntimeEnvironment backend;
   private final Supplier<Optional<DatasetSummary>> dataset;
+  private final BooleanSupplier registrationChanged;
+  private final Runnable useCurrentRegistration;
 
   @Inject
   HelloFactory(RuntimeEnvironment backend, LocalData data) {
-    this(backend, data::summary);
+    this(backend, data::summary, data::registrationChanged, data::useCurrentRegistration);
   }
 
-  HelloFactory(RuntimeEnvironment backend, Supplier<Optional<DatasetSummary>> dataset) {
+  HelloFactory(RuntimeEnvironment backend, Supplier<Optional<DatasetSummary>> dataset,
+      BooleanSupplier registrationChanged, Runnable useCurrentRegistration) {
     this.backend = backend;
     this.dataset = dataset;
+    this.registrationChanged = registrationChanged;
+    this.useCurrentRegistration = useCurrentRegistration;
   }
 
-  /** Built anew for every connection, so that a dataset registered meanwhile is announced. */
-  Hello hello(String siteId) {
+  /** True when a dataset was registered since the last Hello that could take it up. */
+  boolean datasetChanged() {
+    return registrationChanged.getAsBoolean();
+  }
+
+  /**
+   * Built anew for every connection. When no task runs, a dataset registered meanwhile becomes the
+   * one in use first, so the Hello announces the counts of the data later tasks run on.
+   */
+  Hello hello(String siteId, boolean idle) {
+    if (idle) {
+      useCurrentRegistration.run();
+    }
     Hello.Builder hello = Hello.newBuilder()
         .setSiteId(siteId)
         .setSoftwareVersion(VERSION)

@@ -6,12 +6,15 @@ import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.attribute.BasicFileAttributes;
+import java.nio.file.attribute.FileTime;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oncofed.common.model.DataFingerprint;
+import org.oncofed.node.dataset.DatasetIndexStore;
 import org.oncofed.node.dataset.DatasetSplit;
 import org.oncofed.node.dataset.DatasetSplits;
 import org.oncofed.node.dataset.Normalisation;
@@ -26,8 +29,8 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 /**
- * The dataset this node registered (under its data folder), split by patient with a fixed seed so
- * that the same slices train, validate and test in every round. Iterators are kept per split and
+ * The dataset this node registered (under its data folder) and announced to the coordinator, split
+ * by patient with a fixed seed so that the same slices train, validate and test in every round. Iterators are kept per split and
  * preprocessing, so slices are decoded once, not every round.
  */
 @Singleton
@@ -46,8 +49,11 @@ public class LocalData {
   private final long splitSeed;
   private final Map<String, SliceDataSetIterator> iterators = new ConcurrentHashMap<>();
   private volatile Loaded loaded;
+  private volatile Optional<IndexStamp> seen = Optional.empty();
 
   private record Loaded(RegisteredDataset dataset, DatasetSplits splits) {}
+
+  private record IndexStamp(FileTime modified, long size) {}
 
   LocalData(@Value("${oncofed.node.data-dir}") Path dataDir,
       @Value("${oncofed.node.dataset.split-seed:20241121}") long splitSeed) {
@@ -138,23 +144,59 @@ public class LocalData {
         "no dataset is registered in " + dataDir + ": run 'node dataset register' first"));
   }
 
-  private Optional<Loaded> load() {
-    Loaded current = loaded;
-    if (current != null) {
-      return Optional.of(current);
+  /**
+   * True when the registration in the data folder is not the one last taken up: a dataset was
+   * registered (again) since. The node takes it up between tasks, with {@link #useCurrentRegistration}.
+   */
+  public boolean registrationChanged() {
+    return !stamp().equals(seen);
+  }
+
+  /**
+   * Makes the registration now in the data folder the dataset in use, if it changed. Called only
+   * while no task runs (before each Hello, and by the link when idle), so that a task never mixes
+   * two datasets and the coordinator always knows the counts of the data tasks run on. A
+   * registration that cannot be read leaves the one in use in place.
+   */
+  public synchronized void useCurrentRegistration() {
+    if (!registrationChanged()) {
+      return;
     }
-    synchronized (this) {
-      if (loaded == null && Files.isDirectory(dataDir)) {
-        try {
-          RegisteredDataset.find(dataDir).ifPresent(dataset -> {
-            loaded = new Loaded(dataset, dataset.split(splitSeed, SplitFractions.DEFAULT));
-            LOG.info("Dataset {} registered in {}", dataset.fingerprint().substring(0, 12), dataDir);
-          });
-        } catch (IOException | RuntimeException e) {
-          LOG.warn("The dataset registered in {} cannot be used: {}", dataDir, e.getMessage());
-        }
+    seen = stamp();
+    Loaded previous = loaded;
+    try {
+      Optional<RegisteredDataset> found = RegisteredDataset.find(dataDir);
+      if (found.isEmpty()) {
+        LOG.warn("No dataset is registered in {} any more{}", dataDir,
+            previous == null ? "" : "; the node keeps using " + shortFingerprint(previous));
+        return;
       }
-      return Optional.ofNullable(loaded);
+      loaded = new Loaded(found.get(), found.get().split(splitSeed, SplitFractions.DEFAULT));
+      iterators.clear();
+      LOG.info("Dataset {} registered in {} is in use{}", shortFingerprint(loaded), dataDir,
+          previous == null ? "" : " (was " + shortFingerprint(previous) + ")");
+    } catch (IOException | RuntimeException e) {
+      LOG.warn("The dataset registered in {} cannot be used: {}{}", dataDir, e.getMessage(),
+          previous == null ? "" : "; the node keeps using " + shortFingerprint(previous));
+    }
+  }
+
+  private Optional<Loaded> load() {
+    return Optional.ofNullable(loaded);
+  }
+
+  private static String shortFingerprint(Loaded data) {
+    return data.dataset().fingerprint().substring(0, 12);
+  }
+
+  /** When and how big the index file was written; empty when there is none. */
+  private Optional<IndexStamp> stamp() {
+    try {
+      BasicFileAttributes attributes =
+          Files.readAttributes(new DatasetIndexStore(dataDir).indexFile(), BasicFileAttributes.class);
+      return Optional.of(new IndexStamp(attributes.lastModifiedTime(), attributes.size()));
+    } catch (IOException e) {
+      return Optional.empty();
     }
   }
 

@@ -133,6 +133,9 @@ public class TaskRunner implements CoordinatorMessageHandler {
   }
 
   private Optional<String> noData() {
+    if (context.data().registrationChanged()) {
+      return Optional.of("this site's dataset was registered again; the node announces it before taking tasks");
+    }
     return context.data().isRegistered()
         ? Optional.empty()
         : Optional.of("this site has no registered dataset");

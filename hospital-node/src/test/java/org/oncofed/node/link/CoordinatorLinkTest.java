@@ -84,7 +84,7 @@ class CoordinatorLinkTest {
     ProjectPki keys = ProjectPki.load(site.certificate(), site.privateKey(), pki.caCertificate(), pki.crl(), Clock.systemUTC());
     LinkConfiguration configuration = new LinkConfiguration(
         "localhost:" + port, siteId, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(20));
-    return new CoordinatorLink(configuration, keys, new HelloFactory(new RuntimeEnvironment("test", "test", "cpu", "test device", "none", "17", "test", "linux", "6", "amd64", 2), java.util.Optional::empty),
+    return new CoordinatorLink(configuration, keys, new HelloFactory(new RuntimeEnvironment("test", "test", "cpu", "test device", "none", "17", "test", "linux", "6", "amd64", 2), java.util.Optional::empty, () -> false, () -> { }),
         (Supplier<List<CoordinatorMessageHandler>>) List::of, new NodeActivity(), Clock.systemUTC());
   }
 
