@@ -86,7 +86,9 @@ public record ExperimentConfig(
       @Nullable @DecimalMin("1") @DecimalMax("10000") Double windowWidth) {}
 
   /**
-   * @param name {@code fedavg}, {@code median}, {@code trimmed-mean}, {@code fedadam}, {@code fedyogi} or {@code fedadagrad}
+   * @param name an aggregate ({@code fedavg}, {@code median}, {@code trimmed-mean}, {@code krum}, {@code
+   *     multi-krum}, {@code bulyan}), a server optimiser over FedAvg ({@code fedadam}, {@code fedyogi},
+   *     {@code fedadagrad}), or an optimiser over an aggregate joined by {@code +}, such as {@code fedadam+krum}
    * @param settings numeric settings of the strategy, validated by the coordinator against the named strategy
    */
   @Serdeable

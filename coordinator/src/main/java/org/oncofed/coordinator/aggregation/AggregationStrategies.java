@@ -1,73 +1,98 @@
 package org.oncofed.coordinator.aggregation;
 
-import java.util.HashSet;
+import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.List;
-import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
-import java.util.Set;
+import java.util.Optional;
+import java.util.stream.Stream;
 
-/** Builds strategies from the name and numeric settings an experiment definition stores. */
+/**
+ * Builds strategies from the name and numeric settings an experiment definition stores. A name is
+ * an aggregate ({@code fedavg}, {@code median}, {@code trimmed-mean}, {@code krum}, {@code
+ * multi-krum}, {@code bulyan}), a server optimiser over FedAvg ({@code fedadam}, {@code fedyogi},
+ * {@code fedadagrad}), or an optimiser over another aggregate joined by {@code +} ({@code
+ * fedadam+krum}). Each strategy declares its own settings; every one also accepts {@code
+ * maxDeltaNorm} (no bound when absent).
+ */
 public final class AggregationStrategies {
 
-  public static final List<String> NAMES =
-      List.of(FedAvg.NAME, TrimmedMean.MEDIAN, TrimmedMean.TRIMMED_MEAN, "fedadagrad", "fedadam", "fedyogi");
+  /** The aggregates: adding one is a class with a {@link StrategyKind} and a line here. */
+  private static final List<StrategyKind> AGGREGATES = List.of(
+      FedAvg.KIND,
+      TrimmedMean.MEDIAN_KIND,
+      TrimmedMean.TRIMMED_MEAN_KIND,
+      Krum.KRUM,
+      Krum.MULTI_KRUM,
+      Bulyan.KIND);
 
-  private static final String MAX_DELTA_NORM = "maxDeltaNorm";
-  private static final String TRIM_FRACTION = "trimFraction";
-  private static final double DEFAULT_TRIM_FRACTION = 0.1;
+  public static final List<String> NAMES = Stream.concat(AGGREGATES.stream().map(StrategyKind::name),
+      Arrays.stream(FedOpt.Variant.values()).map(FedOpt.Variant::strategyName)).toList();
+
+  private static final StrategySetting MAX_DELTA_NORM =
+      StrategySetting.real("maxDeltaNorm", Double.POSITIVE_INFINITY, 0, Double.MAX_VALUE);
 
   private AggregationStrategies() {}
 
   /**
-   * The strategy called {@code name}. Every strategy accepts {@code maxDeltaNorm} (no bound when
-   * absent); {@code trimmed-mean} accepts {@code trimFraction} (default 0.1); the {@code fedadam},
-   * {@code fedyogi} and {@code fedadagrad} server optimisers accept {@code eta}, {@code beta1},
-   * {@code beta2} and {@code tau} (defaults in {@link FedOpt}) and average with FedAvg.
+   * The strategy called {@code name} with {@code settings}.
    *
-   * @throws IllegalArgumentException for unknown names or settings, naming the accepted ones
+   * @throws IllegalArgumentException for unknown names or settings (naming the accepted ones) and
+   *     values a strategy cannot use
    */
   public static AggregationStrategy create(String name, Map<String, Double> settings) {
-    Objects.requireNonNull(name, "name");
-    Objects.requireNonNull(settings, "settings");
-    UpdateBounds bounds =
-        settings.containsKey(MAX_DELTA_NORM) ? UpdateBounds.maxDeltaNorm(settings.get(MAX_DELTA_NORM)) : UpdateBounds.NONE;
-    return switch (name) {
-      case FedAvg.NAME -> {
-        requireOnly(name, settings, MAX_DELTA_NORM);
-        yield new FedAvg(bounds);
-      }
-      case TrimmedMean.MEDIAN -> {
-        requireOnly(name, settings, MAX_DELTA_NORM);
-        yield TrimmedMean.median(bounds);
-      }
-      case TrimmedMean.TRIMMED_MEAN -> {
-        requireOnly(name, settings, MAX_DELTA_NORM, TRIM_FRACTION);
-        yield TrimmedMean.trimming(settings.getOrDefault(TRIM_FRACTION, DEFAULT_TRIM_FRACTION), bounds);
-      }
-      case "fedadagrad", "fedadam", "fedyogi" -> {
-        requireOnly(name, settings, MAX_DELTA_NORM, "eta", "beta1", "beta2", "tau");
-        FedOpt.Variant variant = FedOpt.Variant.valueOf(name.substring(3).toUpperCase(Locale.ROOT));
-        yield new FedOpt(
-            variant,
-            new FedAvg(bounds),
-            settings.getOrDefault("eta", FedOpt.DEFAULT_LEARNING_RATE),
-            settings.getOrDefault("beta1", FedOpt.DEFAULT_BETA1),
-            settings.getOrDefault("beta2", FedOpt.DEFAULT_BETA2),
-            settings.getOrDefault("tau", FedOpt.DEFAULT_TAU));
-      }
-      default -> throw new IllegalArgumentException(
-          "unknown aggregation strategy '" + name + "': expected one of " + NAMES);
-    };
+    Choice choice = Choice.of(name);
+    choice.requireKnown(settings);
+    double maxDeltaNorm = MAX_DELTA_NORM.valueIn(name, settings);
+    UpdateBounds bounds = Double.isInfinite(maxDeltaNorm) ? UpdateBounds.NONE : UpdateBounds.maxDeltaNorm(maxDeltaNorm);
+    AggregationStrategy aggregate = choice.aggregate().create(settings, bounds);
+    return choice.optimiser().<AggregationStrategy>map(variant -> FedOpt.create(variant, aggregate, settings))
+        .orElse(aggregate);
   }
 
-  private static void requireOnly(String name, Map<String, Double> settings, String... accepted) {
-    Set<String> allowed = new HashSet<>(List.of(accepted));
-    for (String key : settings.keySet()) {
-      if (!allowed.contains(key)) {
-        throw new IllegalArgumentException(
-            "unknown setting '" + key + "' for " + name + ": accepted " + List.of(accepted));
+  /** Updates a round needs at least for the strategy called {@code name} to combine them. */
+  public static int minimumUpdates(String name, Map<String, Double> settings) {
+    Choice choice = Choice.of(name);
+    choice.requireKnown(settings);
+    return choice.aggregate().minimumUpdates(settings);
+  }
+
+  /** A name taken apart: an optional server optimiser, and the aggregate under it. */
+  private record Choice(String name, Optional<FedOpt.Variant> optimiser, StrategyKind aggregate) {
+
+    static Choice of(String name) {
+      Objects.requireNonNull(name, "name");
+      int plus = name.indexOf('+');
+      String head = plus < 0 ? name : name.substring(0, plus);
+      Optional<FedOpt.Variant> optimiser = Arrays.stream(FedOpt.Variant.values())
+          .filter(variant -> variant.strategyName().equals(head)).findFirst();
+      String aggregateName = plus >= 0 ? name.substring(plus + 1) : optimiser.isPresent() ? FedAvg.NAME : name;
+      if (plus >= 0 && optimiser.isEmpty()) {
+        throw new IllegalArgumentException("unknown server optimiser '" + head + "' in '" + name + "': expected one of "
+            + Arrays.stream(FedOpt.Variant.values()).map(FedOpt.Variant::strategyName).toList());
       }
+      StrategyKind aggregate = AGGREGATES.stream().filter(kind -> kind.name().equals(aggregateName)).findFirst()
+          .orElseThrow(() -> new IllegalArgumentException("unknown aggregation strategy '" + name
+              + "': expected one of " + NAMES + ", or a server optimiser over an aggregate, such as fedadam+krum"));
+      return new Choice(name, optimiser, aggregate);
+    }
+
+    void requireKnown(Map<String, Double> settings) {
+      Objects.requireNonNull(settings, "settings");
+      List<String> accepted = accepted();
+      for (String key : settings.keySet()) {
+        if (!accepted.contains(key)) {
+          throw new IllegalArgumentException("unknown setting '" + key + "' for " + name + ": accepted " + accepted);
+        }
+      }
+    }
+
+    private List<String> accepted() {
+      List<String> accepted = new ArrayList<>(List.of(MAX_DELTA_NORM.name()));
+      aggregate.settings().forEach(setting -> accepted.add(setting.name()));
+      optimiser.ifPresent(variant -> FedOpt.SETTINGS.forEach(setting -> accepted.add(setting.name())));
+      return accepted;
     }
   }
 }

@@ -1,5 +1,6 @@
 package org.oncofed.coordinator.aggregation;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -11,6 +12,23 @@ import java.util.Objects;
 final class FedAvg implements AggregationStrategy {
 
   public static final String NAME = "fedavg";
+
+  static final StrategyKind KIND = new StrategyKind() {
+    @Override
+    public String name() {
+      return NAME;
+    }
+
+    @Override
+    public List<StrategySetting> settings() {
+      return List.of();
+    }
+
+    @Override
+    public AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds) {
+      return new FedAvg(bounds);
+    }
+  };
 
   private final UpdateBounds bounds;
 

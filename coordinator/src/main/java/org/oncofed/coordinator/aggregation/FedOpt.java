@@ -1,5 +1,6 @@
 package org.oncofed.coordinator.aggregation;
 
+import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Objects;
@@ -74,9 +75,17 @@ final class FedOpt implements AggregationStrategy {
     this.tau = tau;
   }
 
-  /** The variant over {@link FedAvg} with the default hyper-parameters. */
-  public static FedOpt withDefaults(Variant variant, UpdateBounds bounds) {
-    return new FedOpt(variant, new FedAvg(bounds), DEFAULT_LEARNING_RATE, DEFAULT_BETA1, DEFAULT_BETA2, DEFAULT_TAU);
+  static final StrategySetting ETA = StrategySetting.real("eta", DEFAULT_LEARNING_RATE, 0, 10);
+  static final StrategySetting BETA1 = StrategySetting.real("beta1", DEFAULT_BETA1, 0, 1);
+  static final StrategySetting BETA2 = StrategySetting.real("beta2", DEFAULT_BETA2, 0, 1);
+  static final StrategySetting TAU = StrategySetting.real("tau", DEFAULT_TAU, 0, 1);
+  static final List<StrategySetting> SETTINGS = List.of(ETA, BETA1, BETA2, TAU);
+
+  /** The variant over the {@code inner} aggregate, with the settings given (defaults for the others). */
+  static FedOpt create(Variant variant, AggregationStrategy inner, Map<String, Double> values) {
+    String name = variant.strategyName();
+    return new FedOpt(variant, inner, ETA.valueIn(name, values), BETA1.valueIn(name, values),
+        BETA2.valueIn(name, values), TAU.valueIn(name, values));
   }
 
   /** {@code fedadam}, or {@code fedadam+trimmed-mean} when the inner strategy is not FedAvg. */

@@ -22,6 +22,42 @@ final class TrimmedMean implements AggregationStrategy {
   public static final String TRIMMED_MEAN = "trimmed-mean";
   public static final String MEDIAN = "median";
 
+  private static final StrategySetting TRIM_FRACTION = StrategySetting.real("trimFraction", 0.1, 0, 0.5);
+
+  static final StrategyKind MEDIAN_KIND = new StrategyKind() {
+    @Override
+    public String name() {
+      return MEDIAN;
+    }
+
+    @Override
+    public List<StrategySetting> settings() {
+      return List.of();
+    }
+
+    @Override
+    public AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds) {
+      return median(bounds);
+    }
+  };
+
+  static final StrategyKind TRIMMED_MEAN_KIND = new StrategyKind() {
+    @Override
+    public String name() {
+      return TRIMMED_MEAN;
+    }
+
+    @Override
+    public List<StrategySetting> settings() {
+      return List.of(TRIM_FRACTION);
+    }
+
+    @Override
+    public AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds) {
+      return trimming(TRIM_FRACTION.valueIn(name(), values), bounds);
+    }
+  };
+
   /** Fraction trimmed from each end, or negative for the median. */
   private final double trimFraction;
   private final UpdateBounds bounds;

@@ -35,7 +35,7 @@ class ExperimentConfigValidator {
     ExperimentConfig config = request.withDefaults();
     checkModel(config.model());
     check("training.optimizer", () -> Optimizer.fromWireName(config.training().optimizer()));
-    checkStrategy(config.strategy());
+    checkStrategy(config.strategy(), config.minNodes());
     if (config.earlyStopping() != null && !METRICS.contains(config.earlyStopping().metric())) {
       throw new InvalidRequestException("earlyStopping.metric", "unknown metric '" + config.earlyStopping().metric()
           + "': expected one of " + METRICS);
@@ -63,13 +63,20 @@ class ExperimentConfigValidator {
    * The strategy's name, then each setting on its own, then all of them together, so that an error
    * names the setting at fault; the strategies themselves hold the rules.
    */
-  private static void checkStrategy(ExperimentConfig.StrategyConfig strategy) {
+  private static void checkStrategy(ExperimentConfig.StrategyConfig strategy, int minNodes) {
     check("strategy.name", () -> AggregationStrategies.create(strategy.name(), Map.of()));
     for (Map.Entry<String, Double> setting : strategy.settings().entrySet()) {
       check("strategy.settings." + setting.getKey(),
           () -> AggregationStrategies.create(strategy.name(), Map.of(setting.getKey(), setting.getValue())));
     }
     check("strategy.settings", () -> AggregationStrategies.create(strategy.name(), strategy.settings()));
+    // A round aggregates with at least minNodes updates: that many must be enough for the strategy.
+    int needed = AggregationStrategies.minimumUpdates(strategy.name(), strategy.settings());
+    if (minNodes < needed) {
+      throw new InvalidRequestException("minNodes", strategy.name() + " with settings " + strategy.settings()
+          + " needs at least " + needed + " updates per round, so minNodes must be at least " + needed
+          + "; found " + minNodes);
+    }
   }
 
   private static void checkSites(List<String> sites, int minNodes) {

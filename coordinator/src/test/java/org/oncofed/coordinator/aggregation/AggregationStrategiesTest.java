@@ -21,10 +21,27 @@ class AggregationStrategiesTest {
 
   @Test
   void rejectsUnknownNamesAndSettingsListingTheAcceptedOnes() {
-    assertThatThrownBy(() -> AggregationStrategies.create("krum", Map.of()))
-        .hasMessage("unknown aggregation strategy 'krum': expected one of "
-            + "[fedavg, median, trimmed-mean, fedadagrad, fedadam, fedyogi]");
+    assertThatThrownBy(() -> AggregationStrategies.create("krun", Map.of()))
+        .hasMessage("unknown aggregation strategy 'krun': expected one of "
+            + "[fedavg, median, trimmed-mean, krum, multi-krum, bulyan, fedadagrad, fedadam, fedyogi], "
+            + "or a server optimiser over an aggregate, such as fedadam+krum");
+    assertThatThrownBy(() -> AggregationStrategies.create("fedsgd+krum", Map.of()))
+        .hasMessage("unknown server optimiser 'fedsgd' in 'fedsgd+krum': expected one of "
+            + "[fedadagrad, fedadam, fedyogi]");
     assertThatThrownBy(() -> AggregationStrategies.create("fedavg", Map.of("eta", 1.0)))
         .hasMessage("unknown setting 'eta' for fedavg: accepted [maxDeltaNorm]");
+    assertThatThrownBy(() -> AggregationStrategies.create("krum", Map.of("f", 1.5)))
+        .hasMessage("setting 'f' of krum must be a whole number in [0, 100], found 1.5");
+  }
+
+  @Test
+  void combinesAServerOptimiserWithARobustAggregate() {
+    AggregationStrategy strategy = AggregationStrategies.create("fedadam+krum", Map.of("f", 1.0, "eta", 0.05));
+
+    assertThat(strategy.name()).isEqualTo("fedadam+krum");
+    assertThat(strategy.settings()).containsEntry("f", 1.0).containsEntry("eta", 0.05);
+    assertThat(strategy.initialState()).isInstanceOf(ServerOptimizerState.class);
+    assertThatThrownBy(() -> AggregationStrategies.create("fedadam+krum", Map.of("trimFraction", 0.1)))
+        .hasMessage("unknown setting 'trimFraction' for fedadam+krum: accepted [maxDeltaNorm, f, eta, beta1, beta2, tau]");
   }
 }

@@ -1,0 +1,142 @@
+package org.oncofed.coordinator.aggregation;
+
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
+import java.util.stream.IntStream;
+
+/**
+ * Bulyan (El Mhamdi et al., "The Hidden Vulnerability of Distributed Learning in Byzantium", ICML
+ * 2018): Krum picks {@code θ = n − 2f} updates one at a time (each pick removed before the next),
+ * then every coordinate is averaged over the {@code β = θ − 2f} selected values closest to their
+ * median. Needs {@code n ≥ 4f + 3}. Stronger than Krum against updates crafted to be picked by it;
+ * sample counts are ignored and memory is O(n·P).
+ */
+final class Bulyan implements AggregationStrategy {
+
+  static final StrategyKind KIND = new StrategyKind() {
+    @Override
+    public String name() {
+      return "bulyan";
+    }
+
+    @Override
+    public List<StrategySetting> settings() {
+      return List.of(Krum.F);
+    }
+
+    @Override
+    public AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds) {
+      return new Bulyan((int) Krum.F.valueIn(name(), values), bounds);
+    }
+
+    @Override
+    public int minimumUpdates(Map<String, Double> values) {
+      return neededFor((int) Krum.F.valueIn(name(), values));
+    }
+  };
+
+  private final int f;
+  private final UpdateBounds bounds;
+
+  private Bulyan(int f, UpdateBounds bounds) {
+    this.f = f;
+    this.bounds = Objects.requireNonNull(bounds, "bounds");
+  }
+
+  static int neededFor(int f) {
+    return 4 * f + 3;
+  }
+
+  @Override
+  public String name() {
+    return KIND.name();
+  }
+
+  @Override
+  public Map<String, Double> settings() {
+    Map<String, Double> settings = new TreeMap<>(Map.of("f", (double) f));
+    if (bounds.bounded()) {
+      settings.put("maxDeltaNorm", bounds.maxDeltaNorm());
+    }
+    return Map.copyOf(settings);
+  }
+
+  @Override
+  public UpdateBounds bounds() {
+    return bounds;
+  }
+
+  @Override
+  public StrategyState initialState() {
+    return StrategyState.NONE;
+  }
+
+  @Override
+  public Aggregation beginRound(float[] globalParameters, StrategyState state) {
+    Objects.requireNonNull(globalParameters, "globalParameters");
+    Objects.requireNonNull(state, "state");
+    List<float[]> kept = new ArrayList<>();
+    return new AbstractAggregation() {
+      @Override
+      void add(ModelUpdate update) {
+        kept.add(update.parameters().clone());
+      }
+
+      @Override
+      float[] combine() {
+        Krum.requireEnough(name(), kept.size(), neededFor(f), "4f + 3");
+        float[][] selected = select(kept.toArray(new float[0][]), kept.size() - 2 * f);
+        return meanAroundMedian(selected, selected.length - 2 * f);
+      }
+    };
+  }
+
+  /** Krum's pick, {@code theta} times, each pick leaving the candidates. */
+  private float[][] select(float[][] updates, int theta) {
+    double[][] distances = Krum.squaredDistances(updates);
+    List<Integer> candidates = new ArrayList<>(IntStream.range(0, updates.length).boxed().toList());
+    float[][] selected = new float[theta][];
+    for (int s = 0; s < theta; s++) {
+      int best = Krum.bestScored(distances, candidates, f, 1)[0];
+      candidates.remove(Integer.valueOf(best));
+      selected[s] = updates[best];
+    }
+    return selected;
+  }
+
+  /** Per coordinate, the mean of the {@code beta} values closest to the median. */
+  private static float[] meanAroundMedian(float[][] selected, int beta) {
+    int n = selected.length;
+    float[] column = new float[n];
+    float[] result = new float[selected[0].length];
+    for (int p = 0; p < result.length; p++) {
+      for (int i = 0; i < n; i++) {
+        column[i] = selected[i][p];
+      }
+      Arrays.sort(column);
+      double median = n % 2 == 1 ? column[n / 2] : ((double) column[n / 2 - 1] + column[n / 2]) / 2;
+      // The beta closest values to the median form a contiguous run of the sorted column.
+      int from = 0;
+      for (int start = 1; start + beta <= n; start++) {
+        if (spread(column, start, beta, median) < spread(column, from, beta, median)) {
+          from = start;
+        }
+      }
+      double sum = 0;
+      for (int i = from; i < from + beta; i++) {
+        sum += column[i];
+      }
+      result[p] = (float) (sum / beta);
+    }
+    return result;
+  }
+
+  /** How far the run's farthest value lies from the median. */
+  private static double spread(float[] sorted, int from, int length, double median) {
+    return Math.max(Math.abs(sorted[from] - median), Math.abs(sorted[from + length - 1] - median));
+  }
+}
