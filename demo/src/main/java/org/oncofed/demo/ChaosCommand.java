@@ -16,6 +16,7 @@ import picocli.CommandLine.Option;
  * {@code --runs} runs of the same short experiment, each with the coordinator killed (SIGKILL) at
  * a random instant of one phase, cycling through creation, training, uploads, validation, local
  * baselines and the final test; prints each run and the figures the durability contract promises.
+ * With {@code --node-faults}, a node is killed, disconnected or frozen past the deadline instead.
  */
 @Command(name = "chaos", mixinStandardHelpOptions = true,
     description = "Kill the coordinator at random instants of a short experiment, again and again, and check that "
@@ -33,6 +34,10 @@ public final class ChaosCommand implements Callable<Integer> {
   @Option(names = "--seed", defaultValue = "1", description = "Seed of the crash instants (default: ${DEFAULT-VALUE}).")
   private long seed;
 
+  @Option(names = "--node-faults", description = "Fault the nodes instead: kill -9, disconnect or freeze one "
+      + "past the round deadline at each phase; a round needs two of the three sites, and the node must rejoin.")
+  private boolean nodeFaults;
+
   @Option(names = "--max-delay-ms", defaultValue = "2000",
       description = "A crash lands up to this long after its phase begins (default: ${DEFAULT-VALUE}).")
   private long maxDelayMs;
@@ -43,7 +48,7 @@ public final class ChaosCommand implements Callable<Integer> {
   public Integer call() {
     Instant started = Instant.now();
     Duration timeout = Duration.ofMinutes(20);
-    try (FaultSuite suite = FaultSuite.start(work, timeout)) {
+    try (FaultSuite suite = nodeFaults ? FaultSuite.forNodeFaults(work, timeout) : FaultSuite.start(work, timeout)) {
       console.step("Reference run, no faults");
       FaultRun.Result reference = suite.reference();
       console.detail(describe(reference) + ", model " + abbreviate(reference.finalModel()));
@@ -57,7 +62,9 @@ public final class ChaosCommand implements Callable<Integer> {
       int identical = 0;
       int acknowledged = 0;
       int lost = 0;
-      List<FaultRun.Fault> kills = suite.randomKills(runs, seed, Duration.ofMillis(maxDelayMs));
+      List<FaultRun.Fault> kills = nodeFaults ? suite.nodeFaults(runs, seed, Duration.ofMillis(maxDelayMs))
+          : suite.randomKills(runs, seed, Duration.ofMillis(maxDelayMs));
+      int rejoined = 0;
       for (int i = 0; i < runs; i++) {
         FaultRun.Result run = suite.run("run " + (i + 1), List.of(kills.get(i)));
         boolean same = reference.finalModel().equals(run.finalModel());
@@ -66,16 +73,23 @@ public final class ChaosCommand implements Callable<Integer> {
         identical += same ? 1 : 0;
         acknowledged += run.updates().acknowledged();
         lost += run.updates().lost();
+        boolean back = !nodeFaults || suite.nodesRejoined();
+        rejoined += back ? 1 : 0;
         passed += suite.passes(run) ? 1 : 0;
         console.step(String.format(Locale.ROOT, "Run %d/%d: %s", i + 1, runs, String.join("; ", run.faults())));
-        console.detail(describe(run) + (same ? ", same model" : ", DIFFERENT model " + abbreviate(run.finalModel()))
-            + (run.audit().valid() ? "" : "; audit: " + run.audit().summary()));
+        String outcome = nodeFaults ? (back ? ", every node connected again" : ", a NODE DID NOT REJOIN")
+            : same ? ", same model" : ", DIFFERENT model " + abbreviate(run.finalModel());
+        console.detail(describe(run) + outcome + (run.audit().valid() ? "" : "; audit: " + run.audit().summary()));
       }
       console.step("Fault suite");
       console.detail(String.format(Locale.ROOT, "experiments completed          %d / %d", completed, runs));
       console.detail(String.format(Locale.ROOT, "acknowledged updates lost      %d of %d", lost, acknowledged));
       console.detail(String.format(Locale.ROOT, "audits verified with ledgers   %d / %d", verified, runs));
-      console.detail(String.format(Locale.ROOT, "final model bit-identical      %d / %d", identical, runs));
+      if (nodeFaults) {
+        console.detail(String.format(Locale.ROOT, "nodes rejoined                 %d / %d", rejoined, runs));
+      } else {
+        console.detail(String.format(Locale.ROOT, "final model bit-identical      %d / %d", identical, runs));
+      }
       console.done(Duration.between(started, Instant.now()));
       return passed == runs ? 0 : 1;
     } catch (Exception e) {

@@ -12,7 +12,8 @@ import org.oncofed.common.audit.AuditVerdict;
 
 /**
  * One experiment on a local federation with faults done at chosen phases (the coordinator killed
- * and restarted, its database restarted under it), and what came out of it.
+ * and restarted, its database restarted under it, a node killed, disconnected or frozen), and what
+ * came out of it.
  */
 final class FaultRun {
 
@@ -30,6 +31,32 @@ final class FaultRun {
       return new Fault("kill -9", phase, delay, () -> {
         federation.killCoordinator();
         federation.startCoordinator(timeout);
+      });
+    }
+
+    /** A node killed (SIGKILL, as a crash or power loss) and started again. */
+    static Fault nodeKill(LocalFederation federation, String site, ExperimentPhase phase, Duration delay) {
+      return new Fault("kill -9 of node " + site, phase, delay, () -> {
+        federation.killNode(site);
+        federation.startNode(site);
+      });
+    }
+
+    /** A node stopped cleanly (its connection closes) and started again: a disconnect. */
+    static Fault nodeDisconnect(LocalFederation federation, String site, ExperimentPhase phase, Duration delay) {
+      return new Fault("disconnect of node " + site, phase, delay, () -> {
+        federation.stopNode(site);
+        federation.startNode(site);
+      });
+    }
+
+    /** A node frozen (SIGSTOP: a hung host whose connection stays open) for {@code frozen}, then thawed. */
+    static Fault nodeFreeze(LocalFederation federation, String site, ExperimentPhase phase, Duration delay,
+        Duration frozen) {
+      return new Fault("freeze of node " + site + " for " + frozen.toSeconds() + " s", phase, delay, () -> {
+        federation.freezeNode(site);
+        Thread.sleep(frozen.toMillis());
+        federation.thawNode(site);
       });
     }
 

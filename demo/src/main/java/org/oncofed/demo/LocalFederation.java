@@ -295,6 +295,11 @@ final class LocalFederation implements AutoCloseable {
     return ledgers;
   }
 
+  /** Stops a node's process cleanly (SIGTERM): it closes its connection; true if it exited by itself. */
+  boolean stopNode(String site) throws InterruptedException {
+    return nodes.remove(site).stopCleanly();
+  }
+
   /** Kills a node's process at once (SIGKILL), as a crash or power loss would. */
   void killNode(String site) throws InterruptedException {
     nodes.remove(site).kill();
