@@ -4,18 +4,15 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 import java.util.stream.IntStream;
 
 /**
  * Bulyan (El Mhamdi et al., "The Hidden Vulnerability of Distributed Learning in Byzantium", ICML
  * 2018): Krum picks {@code θ = n − 2f} updates one at a time (each pick removed before the next),
  * then every coordinate is averaged over the {@code β = θ − 2f} selected values closest to their
- * median. Needs {@code n ≥ 4f + 3}. Stronger than Krum against updates crafted to be picked by it;
- * sample counts are ignored and memory is O(n·P).
+ * median. Needs {@code n ≥ 4f + 3}. Stronger than Krum against updates crafted to be picked by it.
  */
-final class Bulyan implements AggregationStrategy {
+final class Bulyan extends WholeUpdateStrategy {
 
   static final StrategyKind KIND = new StrategyKind() {
     @Override
@@ -40,11 +37,10 @@ final class Bulyan implements AggregationStrategy {
   };
 
   private final int f;
-  private final UpdateBounds bounds;
 
   private Bulyan(int f, UpdateBounds bounds) {
+    super(bounds);
     this.f = f;
-    this.bounds = Objects.requireNonNull(bounds, "bounds");
   }
 
   static int neededFor(int f) {
@@ -57,42 +53,15 @@ final class Bulyan implements AggregationStrategy {
   }
 
   @Override
-  public Map<String, Double> settings() {
-    Map<String, Double> settings = new TreeMap<>(Map.of("f", (double) f));
-    if (bounds.bounded()) {
-      settings.put("maxDeltaNorm", bounds.maxDeltaNorm());
-    }
-    return Map.copyOf(settings);
+  Map<String, Double> ownSettings() {
+    return Map.of("f", (double) f);
   }
 
   @Override
-  public UpdateBounds bounds() {
-    return bounds;
-  }
-
-  @Override
-  public StrategyState initialState() {
-    return StrategyState.NONE;
-  }
-
-  @Override
-  public Aggregation beginRound(float[] globalParameters, StrategyState state) {
-    Objects.requireNonNull(globalParameters, "globalParameters");
-    Objects.requireNonNull(state, "state");
-    List<float[]> kept = new ArrayList<>();
-    return new AbstractAggregation() {
-      @Override
-      void add(ModelUpdate update) {
-        kept.add(update.parameters().clone());
-      }
-
-      @Override
-      float[] combine() {
-        Krum.requireEnough(name(), kept.size(), neededFor(f), "4f + 3");
-        float[][] selected = select(kept.toArray(new float[0][]), kept.size() - 2 * f);
-        return meanAroundMedian(selected, selected.length - 2 * f);
-      }
-    };
+  float[] combine(float[][] updates) {
+    Krum.requireEnough(name(), updates.length, neededFor(f), "4f + 3");
+    float[][] selected = select(updates, updates.length - 2 * f);
+    return meanAroundMedian(selected, selected.length - 2 * f);
   }
 
   /** Krum's pick, {@code theta} times, each pick leaving the candidates. */

@@ -1,10 +1,8 @@
 package org.oncofed.coordinator.aggregation;
 
-import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.TreeMap;
 import java.util.stream.IntStream;
 
@@ -13,11 +11,9 @@ import java.util.stream.IntStream;
  * Gradient Descent", NeurIPS 2017). Each update is scored by the sum of squared distances to its
  * {@code n − f − 2} nearest other updates; Krum keeps the best-scored update, Multi-Krum the
  * {@code m} best (by default {@code n − f}) and averages them. With at most {@code f} faulty
- * updates among {@code n ≥ 2f + 3}, the honest majority's cluster wins. Sample counts are ignored
- * (a node could inflate its own), and every update is kept until the round ends: memory O(n·P),
- * time O(n²·P).
+ * updates among {@code n ≥ 2f + 3}, the honest majority's cluster wins. Time O(n²·P).
  */
-final class Krum implements AggregationStrategy {
+final class Krum extends WholeUpdateStrategy {
 
   static final StrategySetting F = StrategySetting.count("f", 1, 0, 100);
   /** 0 means {@code n − f}: every update but as many as may be faulty. */
@@ -72,13 +68,12 @@ final class Krum implements AggregationStrategy {
   private final String name;
   private final int f;
   private final int m;
-  private final UpdateBounds bounds;
 
   private Krum(String name, int f, int m, UpdateBounds bounds) {
+    super(bounds);
     this.name = name;
     this.f = f;
     this.m = m;
-    this.bounds = Objects.requireNonNull(bounds, "bounds");
   }
 
   /** Krum's condition {@code n ≥ 2f + 3}. */
@@ -92,51 +87,20 @@ final class Krum implements AggregationStrategy {
   }
 
   @Override
-  public Map<String, Double> settings() {
-    Map<String, Double> settings = new TreeMap<>(Map.of("f", (double) f));
-    if (name.equals(MULTI_KRUM.name())) {
-      settings.put("m", (double) m);
+  Map<String, Double> ownSettings() {
+    return name.equals(MULTI_KRUM.name()) ? Map.of("f", (double) f, "m", (double) m) : Map.of("f", (double) f);
+  }
+
+  @Override
+  float[] combine(float[][] updates) {
+    requireEnough(name, updates.length, neededFor(f), "2f + 3");
+    int keep = name.equals(KRUM.name()) ? 1 : (m == 0 ? updates.length - f : m);
+    if (keep > updates.length - f) {
+      throw new AggregationException(name + " with f = " + f + " and m = " + m + " needs at least " + (m + f)
+          + " updates, got " + updates.length);
     }
-    if (bounds.bounded()) {
-      settings.put("maxDeltaNorm", bounds.maxDeltaNorm());
-    }
-    return Map.copyOf(settings);
-  }
-
-  @Override
-  public UpdateBounds bounds() {
-    return bounds;
-  }
-
-  @Override
-  public StrategyState initialState() {
-    return StrategyState.NONE;
-  }
-
-  @Override
-  public Aggregation beginRound(float[] globalParameters, StrategyState state) {
-    Objects.requireNonNull(globalParameters, "globalParameters");
-    Objects.requireNonNull(state, "state");
-    List<float[]> kept = new ArrayList<>();
-    return new AbstractAggregation() {
-      @Override
-      void add(ModelUpdate update) {
-        kept.add(update.parameters().clone());
-      }
-
-      @Override
-      float[] combine() {
-        float[][] updates = kept.toArray(new float[0][]);
-        requireEnough(name, updates.length, neededFor(f), "2f + 3");
-        int keep = name.equals(KRUM.name()) ? 1 : (m == 0 ? updates.length - f : m);
-        if (keep > updates.length - f) {
-          throw new AggregationException(name + " with f = " + f + " and m = " + m + " needs at least " + (m + f)
-              + " updates, got " + updates.length);
-        }
-        List<Integer> all = IntStream.range(0, updates.length).boxed().toList();
-        return mean(updates, bestScored(squaredDistances(updates), all, f, keep));
-      }
-    };
+    List<Integer> all = IntStream.range(0, updates.length).boxed().toList();
+    return mean(updates, bestScored(squaredDistances(updates), all, f, keep));
   }
 
   /**

@@ -1,11 +1,8 @@
 package org.oncofed.coordinator.aggregation;
 
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
-import java.util.TreeMap;
 
 /**
  * Coordinate-wise robust aggregation (Yin et al., 2018): for every parameter, the values of all
@@ -13,11 +10,9 @@ import java.util.TreeMap;
  * The median is the special case that keeps one value (odd count) or the middle two (even).
  *
  * <p>Up to {@code k} arbitrary (faulty or malicious) updates cannot move any coordinate outside the
- * range of the honest ones. Sample counts are deliberately ignored, since a node could inflate
- * its own. Unlike {@link FedAvg}, every update must be kept until the round finishes: memory is
- * O(n·P).
+ * range of the honest ones.
  */
-final class TrimmedMean implements AggregationStrategy {
+final class TrimmedMean extends WholeUpdateStrategy {
 
   public static final String TRIMMED_MEAN = "trimmed-mean";
   public static final String MEDIAN = "median";
@@ -60,11 +55,10 @@ final class TrimmedMean implements AggregationStrategy {
 
   /** Fraction trimmed from each end, or negative for the median. */
   private final double trimFraction;
-  private final UpdateBounds bounds;
 
   private TrimmedMean(double trimFraction, UpdateBounds bounds) {
+    super(bounds);
     this.trimFraction = trimFraction;
-    this.bounds = Objects.requireNonNull(bounds, "bounds");
   }
 
   /** Drops {@code floor(fraction * n)} values from each end of every coordinate; 0 <= fraction < 0.5. */
@@ -86,25 +80,8 @@ final class TrimmedMean implements AggregationStrategy {
   }
 
   @Override
-  public Map<String, Double> settings() {
-    Map<String, Double> settings = new TreeMap<>();
-    if (trimFraction >= 0) {
-      settings.put("trimFraction", trimFraction);
-    }
-    if (bounds.bounded()) {
-      settings.put("maxDeltaNorm", bounds.maxDeltaNorm());
-    }
-    return Map.copyOf(settings);
-  }
-
-  @Override
-  public UpdateBounds bounds() {
-    return bounds;
-  }
-
-  @Override
-  public StrategyState initialState() {
-    return StrategyState.NONE;
+  Map<String, Double> ownSettings() {
+    return trimFraction < 0 ? Map.of() : Map.of("trimFraction", trimFraction);
   }
 
   /** Values dropped from each end of a coordinate when {@code n} updates arrived. */
@@ -113,22 +90,8 @@ final class TrimmedMean implements AggregationStrategy {
   }
 
   @Override
-  public Aggregation beginRound(float[] globalParameters, StrategyState state) {
-    Objects.requireNonNull(globalParameters, "globalParameters");
-    Objects.requireNonNull(state, "state");
-    List<float[]> kept = new ArrayList<>();
-    return new AbstractAggregation() {
-      @Override
-      void add(ModelUpdate update) {
-        // A copy, so that a caller reusing its buffer cannot change an accepted update.
-        kept.add(update.parameters().clone());
-      }
-
-      @Override
-      float[] combine() {
-        return trimmedMean(kept.toArray(new float[0][]), trimCount(kept.size()));
-      }
-    };
+  float[] combine(float[][] updates) {
+    return trimmedMean(updates, trimCount(updates.length));
   }
 
   private static float[] trimmedMean(float[][] updates, int trim) {
