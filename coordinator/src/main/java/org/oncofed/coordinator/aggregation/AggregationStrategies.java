@@ -46,7 +46,7 @@ public final class AggregationStrategies {
     choice.requireKnown(settings);
     double maxDeltaNorm = MAX_DELTA_NORM.valueIn(name, settings);
     UpdateBounds bounds = Double.isInfinite(maxDeltaNorm) ? UpdateBounds.NONE : UpdateBounds.maxDeltaNorm(maxDeltaNorm);
-    AggregationStrategy aggregate = choice.aggregate().create(settings, bounds);
+    AggregationStrategy aggregate = choice.aggregate().factory().create(settings, bounds);
     return choice.optimiser().<AggregationStrategy>map(variant -> FedOpt.create(variant, aggregate, settings))
         .orElse(aggregate);
   }
@@ -55,7 +55,7 @@ public final class AggregationStrategies {
   public static int minimumUpdates(String name, Map<String, Double> settings) {
     Choice choice = Choice.of(name);
     choice.requireKnown(settings);
-    return choice.aggregate().minimumUpdates(settings);
+    return choice.aggregate().minimum().updates(settings);
   }
 
   /** A name taken apart: an optional server optimiser, and the aggregate under it. */

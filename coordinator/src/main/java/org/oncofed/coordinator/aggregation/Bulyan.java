@@ -14,27 +14,9 @@ import java.util.stream.IntStream;
  */
 final class Bulyan extends WholeUpdateStrategy {
 
-  static final StrategyKind KIND = new StrategyKind() {
-    @Override
-    public String name() {
-      return "bulyan";
-    }
-
-    @Override
-    public List<StrategySetting> settings() {
-      return List.of(Krum.F);
-    }
-
-    @Override
-    public AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds) {
-      return new Bulyan((int) Krum.F.valueIn(name(), values), bounds);
-    }
-
-    @Override
-    public int minimumUpdates(Map<String, Double> values) {
-      return neededFor((int) Krum.F.valueIn(name(), values));
-    }
-  };
+  static final StrategyKind KIND = new StrategyKind("bulyan", List.of(Krum.F),
+      (values, bounds) -> new Bulyan((int) Krum.F.valueIn("bulyan", values), bounds),
+      values -> neededFor((int) Krum.F.valueIn("bulyan", values)));
 
   private final int f;
 

@@ -13,22 +13,7 @@ final class FedAvg implements AggregationStrategy {
 
   public static final String NAME = "fedavg";
 
-  static final StrategyKind KIND = new StrategyKind() {
-    @Override
-    public String name() {
-      return NAME;
-    }
-
-    @Override
-    public List<StrategySetting> settings() {
-      return List.of();
-    }
-
-    @Override
-    public AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds) {
-      return new FedAvg(bounds);
-    }
-  };
+  static final StrategyKind KIND = StrategyKind.of(NAME, List.of(), (values, bounds) -> new FedAvg(bounds));
 
   private final UpdateBounds bounds;
 

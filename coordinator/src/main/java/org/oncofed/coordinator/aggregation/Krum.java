@@ -19,51 +19,17 @@ final class Krum extends WholeUpdateStrategy {
   /** 0 means {@code n − f}: every update but as many as may be faulty. */
   static final StrategySetting M = StrategySetting.count("m", 0, 0, 1000);
 
-  static final StrategyKind KRUM = new StrategyKind() {
-    @Override
-    public String name() {
-      return "krum";
-    }
+  static final StrategyKind KRUM = new StrategyKind("krum", List.of(F),
+      (values, bounds) -> new Krum("krum", (int) F.valueIn("krum", values), 1, bounds),
+      values -> neededFor((int) F.valueIn("krum", values)));
 
-    @Override
-    public List<StrategySetting> settings() {
-      return List.of(F);
-    }
-
-    @Override
-    public AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds) {
-      return new Krum(name(), (int) F.valueIn(name(), values), 1, bounds);
-    }
-
-    @Override
-    public int minimumUpdates(Map<String, Double> values) {
-      return neededFor((int) F.valueIn(name(), values));
-    }
-  };
-
-  static final StrategyKind MULTI_KRUM = new StrategyKind() {
-    @Override
-    public String name() {
-      return "multi-krum";
-    }
-
-    @Override
-    public List<StrategySetting> settings() {
-      return List.of(F, M);
-    }
-
-    @Override
-    public AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds) {
-      return new Krum(name(), (int) F.valueIn(name(), values), (int) M.valueIn(name(), values), bounds);
-    }
-
-    @Override
-    public int minimumUpdates(Map<String, Double> values) {
-      int f = (int) F.valueIn(name(), values);
-      int m = (int) M.valueIn(name(), values);
-      return Math.max(neededFor(f), m + f);
-    }
-  };
+  static final StrategyKind MULTI_KRUM = new StrategyKind("multi-krum", List.of(F, M),
+      (values, bounds) -> new Krum("multi-krum", (int) F.valueIn("multi-krum", values),
+          (int) M.valueIn("multi-krum", values), bounds),
+      values -> {
+        int f = (int) F.valueIn("multi-krum", values);
+        return Math.max(neededFor(f), (int) M.valueIn("multi-krum", values) + f);
+      });
 
   private final String name;
   private final int f;

@@ -4,28 +4,28 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * One aggregate strategy as an experiment names it: the settings it accepts and how it is built.
- * Adding a strategy is one class with a kind, and one line in {@link AggregationStrategies}.
+ * One aggregate strategy as an experiment names it: the settings it accepts besides {@code
+ * maxDeltaNorm} (which every strategy accepts), how it is built, and how many updates a round needs
+ * for it. Adding a strategy is one class with a kind, and one line in {@link AggregationStrategies}.
+ *
+ * @param factory builds the strategy from the settings given, already checked to be known; absent
+ *     ones take their default through {@link StrategySetting#valueIn}
+ * @param minimum the updates a round needs at least, with these settings, for the strategy to combine them
  */
-interface StrategyKind {
+record StrategyKind(String name, List<StrategySetting> settings, Factory factory, Minimum minimum) {
 
-  /** The name experiments use, for example {@code krum}. */
-  String name();
+  @FunctionalInterface
+  interface Factory {
+    AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds);
+  }
 
-  /** The settings it accepts besides {@code maxDeltaNorm}, which every strategy accepts. */
-  List<StrategySetting> settings();
+  @FunctionalInterface
+  interface Minimum {
+    int updates(Map<String, Double> values);
+  }
 
-  /**
-   * Builds the strategy.
-   *
-   * @param values the settings given, already checked against {@link #settings()}; absent ones
-   *     take their default through {@link StrategySetting#valueIn}
-   * @throws IllegalArgumentException when the settings do not fit together
-   */
-  AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds);
-
-  /** Updates a round needs at least, with these settings, for the strategy to combine them. */
-  default int minimumUpdates(Map<String, Double> values) {
-    return 1;
+  /** A strategy that combines any number of updates from one on. */
+  static StrategyKind of(String name, List<StrategySetting> settings, Factory factory) {
+    return new StrategyKind(name, settings, factory, values -> 1);
   }
 }

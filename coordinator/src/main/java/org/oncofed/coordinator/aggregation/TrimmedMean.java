@@ -19,39 +19,10 @@ final class TrimmedMean extends WholeUpdateStrategy {
 
   private static final StrategySetting TRIM_FRACTION = StrategySetting.real("trimFraction", 0.1, 0, 0.5);
 
-  static final StrategyKind MEDIAN_KIND = new StrategyKind() {
-    @Override
-    public String name() {
-      return MEDIAN;
-    }
+  static final StrategyKind MEDIAN_KIND = StrategyKind.of(MEDIAN, List.of(), (values, bounds) -> median(bounds));
 
-    @Override
-    public List<StrategySetting> settings() {
-      return List.of();
-    }
-
-    @Override
-    public AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds) {
-      return median(bounds);
-    }
-  };
-
-  static final StrategyKind TRIMMED_MEAN_KIND = new StrategyKind() {
-    @Override
-    public String name() {
-      return TRIMMED_MEAN;
-    }
-
-    @Override
-    public List<StrategySetting> settings() {
-      return List.of(TRIM_FRACTION);
-    }
-
-    @Override
-    public AggregationStrategy create(Map<String, Double> values, UpdateBounds bounds) {
-      return trimming(TRIM_FRACTION.valueIn(name(), values), bounds);
-    }
-  };
+  static final StrategyKind TRIMMED_MEAN_KIND = StrategyKind.of(TRIMMED_MEAN, List.of(TRIM_FRACTION),
+      (values, bounds) -> trimming(TRIM_FRACTION.valueIn(TRIMMED_MEAN, values), bounds));
 
   /** Fraction trimmed from each end, or negative for the median. */
   private final double trimFraction;
