@@ -32,6 +32,8 @@ public enum AuditEventType {
   ROUND_AGGREGATED(true, true, false, "participants", "weights", "newModelSha256"),
   /** A round ended without a new model. Details: reason. */
   ROUND_FAILED(true, true, false, "reason"),
+  /** A researcher released a global model with a signed model card. Details: releaseId, name, modelSha256, cardSha256. */
+  MODEL_RELEASED(true, false, false, "releaseId", "name", "modelSha256", "cardSha256"),
   /** A node opened its control stream. Details: certificateSerial. */
   NODE_CONNECTED(false, false, true, "certificateSerial"),
   /** A node's control stream ended. Details: reason. */

@@ -1,9 +1,5 @@
 package org.oncofed.common.audit;
 
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.PublicKey;
-import java.security.Signature;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
 import java.time.Clock;
@@ -14,7 +10,6 @@ import org.oncofed.common.tls.PeerCertificateVerifier;
 import org.oncofed.common.tls.PeerIdentity;
 import org.oncofed.common.tls.RevocationList;
 import org.oncofed.common.tls.Role;
-import org.oncofed.common.tls.TlsIdentity;
 
 /**
  * Accepts a signed checkpoint only if its signer certificate was issued by the project CA, was
@@ -64,26 +59,10 @@ public final class CheckpointVerifier {
       throw new CheckpointRejectedException(ProblemKind.UNTRUSTED_SIGNER, "signer '" + subject
           + "' holds a " + role.ou() + " certificate; only the coordinator signs checkpoints");
     }
-    if (!signatureVerifies(signer.getPublicKey(), signed)) {
+    if (!signed.document().verifiesWith(signer.getPublicKey())) {
       throw new CheckpointRejectedException(ProblemKind.BAD_SIGNATURE, "signature of checkpoint "
           + checkpoint.number() + " does not verify with the key of '" + subject + "'");
     }
     return checkpoint;
-  }
-
-  private static boolean signatureVerifies(PublicKey key, SignedCheckpoint signed) {
-    String algorithm = TlsIdentity.signatureAlgorithm(key);
-    if (algorithm == null) {
-      return false;
-    }
-    try {
-      Signature verifier = Signature.getInstance(algorithm);
-      verifier.initVerify(key);
-      verifier.update(signed.payload().getBytes(StandardCharsets.UTF_8));
-      return verifier.verify(signed.signature());
-    } catch (GeneralSecurityException e) {
-      // A malformed DER signature is simply a signature that does not verify.
-      return false;
-    }
   }
 }

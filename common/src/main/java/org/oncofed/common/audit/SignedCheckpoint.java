@@ -1,18 +1,12 @@
 package org.oncofed.common.audit;
 
 import com.google.protobuf.ByteString;
-import java.io.ByteArrayInputStream;
-import java.nio.charset.StandardCharsets;
-import java.security.GeneralSecurityException;
-import java.security.Signature;
-import java.security.cert.CertificateEncodingException;
-import java.security.cert.CertificateException;
-import java.security.cert.CertificateFactory;
 import java.security.cert.X509Certificate;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.List;
 import java.util.Objects;
+import org.oncofed.common.tls.SignedDocument;
 import org.oncofed.common.tls.TlsIdentity;
 import org.oncofed.proto.federation.v1.AuditCheckpoint;
 
@@ -22,8 +16,6 @@ import org.oncofed.proto.federation.v1.AuditCheckpoint;
  * chain in PEM. Nothing here is trusted until {@link CheckpointVerifier} has checked it.
  */
 public final class SignedCheckpoint {
-
-  private static final Base64.Encoder PEM_BASE64 = Base64.getMimeEncoder(64, new byte[] {'\n'});
 
   private final String payload;
   private final byte[] signature;
@@ -37,17 +29,10 @@ public final class SignedCheckpoint {
 
   /** Signs a checkpoint with the identity's private key, attaching its certificate chain. */
   public static SignedCheckpoint sign(Checkpoint checkpoint, TlsIdentity identity) {
-    String payload = checkpoint.payload();
-    String algorithm = TlsIdentity.signatureAlgorithm(identity.privateKey());
-    if (algorithm == null) {
-      throw new IllegalArgumentException("cannot sign checkpoints with a " + identity.privateKey().getAlgorithm() + " key");
-    }
     try {
-      Signature signer = Signature.getInstance(algorithm);
-      signer.initSign(identity.privateKey());
-      signer.update(payload.getBytes(StandardCharsets.UTF_8));
-      return new SignedCheckpoint(payload, signer.sign(), pem(identity.chain()));
-    } catch (GeneralSecurityException e) {
+      SignedDocument signed = SignedDocument.sign(checkpoint.payload(), identity);
+      return new SignedCheckpoint(signed.payload(), signed.signature(), signed.certificatePem());
+    } catch (IllegalArgumentException | IllegalStateException e) {
       throw new IllegalStateException("cannot sign checkpoint " + checkpoint.number() + ": " + e.getMessage(), e);
     }
   }
@@ -88,33 +73,12 @@ public final class SignedCheckpoint {
 
   /** The signer's certificate chain, leaf first; fails if the PEM holds no certificate. */
   public List<X509Certificate> certificates() {
-    try {
-      List<X509Certificate> chain = CertificateFactory.getInstance("X.509")
-          .generateCertificates(new ByteArrayInputStream(certificatePem.getBytes(StandardCharsets.US_ASCII)))
-          .stream()
-          .map(X509Certificate.class::cast)
-          .toList();
-      if (chain.isEmpty()) {
-        throw new IllegalArgumentException("signer certificate PEM holds no certificate");
-      }
-      return chain;
-    } catch (CertificateException e) {
-      throw new IllegalArgumentException("signer certificate is not a PEM X.509 certificate: " + e.getMessage(), e);
-    }
+    return document().certificates();
   }
 
-  static String pem(List<X509Certificate> chain) {
-    StringBuilder pem = new StringBuilder();
-    for (X509Certificate certificate : chain) {
-      try {
-        pem.append("-----BEGIN CERTIFICATE-----\n")
-            .append(PEM_BASE64.encodeToString(certificate.getEncoded()))
-            .append("\n-----END CERTIFICATE-----\n");
-      } catch (CertificateEncodingException e) {
-        throw new IllegalArgumentException("certificate cannot be encoded: " + e.getMessage(), e);
-      }
-    }
-    return pem.toString();
+  /** The payload, signature and certificates as a signed document. */
+  SignedDocument document() {
+    return new SignedDocument(payload, signature, certificatePem);
   }
 
   @Override

@@ -1,7 +1,9 @@
 package org.oncofed.coordinator.experiment;
 
+import org.oncofed.coordinator.store.NotFoundException;
+
 /** No experiment has this id; answered 404. */
-public final class ExperimentNotFoundException extends RuntimeException {
+public final class ExperimentNotFoundException extends NotFoundException {
 
   private static final long serialVersionUID = 1L;
 

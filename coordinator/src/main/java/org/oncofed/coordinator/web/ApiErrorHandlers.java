@@ -15,8 +15,8 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.List;
 import org.oncofed.api.ApiError;
-import org.oncofed.coordinator.experiment.ExperimentNotFoundException;
 import org.oncofed.coordinator.experiment.InvalidRequestException;
+import org.oncofed.coordinator.store.NotFoundException;
 import org.oncofed.coordinator.store.StoreOutage;
 
 /**
@@ -48,9 +48,9 @@ final class ApiErrorHandlers {
 
   @Produces
   @Singleton
-  static final class NotFound implements ExceptionHandler<ExperimentNotFoundException, HttpResponse<ApiError>> {
+  static final class NotFound implements ExceptionHandler<NotFoundException, HttpResponse<ApiError>> {
     @Override
-    public HttpResponse<ApiError> handle(HttpRequest request, ExperimentNotFoundException e) {
+    public HttpResponse<ApiError> handle(HttpRequest request, NotFoundException e) {
       return HttpResponse.notFound(ApiError.of(404, e.getMessage()));
     }
   }

@@ -133,10 +133,6 @@ class ExperimentController {
   }
 
   private void requireOwner(String id, Authentication caller) {
-    ExperimentRecord experiment = experiments.require(id);
-    if (!experiment.createdBy().equals(caller.getName()) && !caller.getRoles().contains("admin")) {
-      throw new ForbiddenException(id, "experiment " + id + " belongs to " + experiment.createdBy()
-          + "; only its creator or an admin may change it");
-    }
+    ExperimentOwners.require(experiments.require(id), caller);
   }
 }
