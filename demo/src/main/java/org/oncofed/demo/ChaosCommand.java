@@ -76,7 +76,7 @@ public final class ChaosCommand implements Callable<Integer> {
       console.detail(String.format(Locale.ROOT, "acknowledged updates lost      %d of %d", lost, acknowledged));
       console.detail(String.format(Locale.ROOT, "audits verified with ledgers   %d / %d", verified, runs));
       console.detail(String.format(Locale.ROOT, "final model bit-identical      %d / %d", identical, runs));
-      console.done(Duration.between(started, Instant.now()));
+      console.done("Fault suite", Duration.between(started, Instant.now()));
       return passed == runs ? 0 : 1;
     } catch (Exception e) {
       console.error(Failures.rootMessage(e));

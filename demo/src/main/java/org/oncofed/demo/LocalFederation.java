@@ -29,7 +29,7 @@ import org.oncofed.common.tls.PemFiles;
  */
 final class LocalFederation implements AutoCloseable {
 
-  /** Marks a folder as created by the demo, so that only such folders are ever wiped. */
+  /** Marks a folder as created by the demo (or the lab, or the fault suite), so that only such folders are ever wiped. */
   static final String MARKER = ".oncofed-demo";
 
   private final OncofedHome home;
@@ -71,7 +71,7 @@ final class LocalFederation implements AutoCloseable {
       deleteTree(dir);
     }
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(MARKER), "Created by ./oncofed demo; deleted and recreated on every run.\n");
+    Files.writeString(dir.resolve(MARKER), "Created by ./oncofed (demo, lab or chaos); deleted and recreated on every run.\n");
     DevPki pki = DevPki.init(dir.resolve("pki"), List.of(), false);
     Credential researcher = pki.addUser("demo-researcher", Role.RESEARCHER);
     Credential auditor = pki.addUser("demo-auditor", Role.AUDITOR);
