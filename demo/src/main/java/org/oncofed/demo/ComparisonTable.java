@@ -20,10 +20,20 @@ final class ComparisonTable {
     this.rows = rows;
   }
 
-  /** Rows from the federated experiment's results (with its baselines) and the centralised one's. */
-  static ComparisonTable of(FinalResults federated, FinalResults centralised) {
+  /**
+   * Rows from the federated experiment's results (with a baseline of every one of {@code sites})
+   * and the centralised one's.
+   */
+  static ComparisonTable of(FinalResults federated, FinalResults centralised, List<String> sites) {
     if (federated == null || centralised == null) {
       throw new IllegalStateException("an experiment completed without final results");
+    }
+    List<String> missing = new ArrayList<>(sites);
+    federated.baselines().forEach(baseline -> missing.remove(baseline.trainedAt()));
+    if (!missing.isEmpty()) {
+      throw new IllegalStateException("the federated experiment has no local-only model of " + String.join(", ", missing)
+          + "; the coordinator's log says why (with a single round a baseline repeats the round's update exactly, "
+          + "which is refused as a replay)");
     }
     List<ComparisonRow> rows = new ArrayList<>();
     rows.add(ComparisonRow.of("federated (round " + federated.bestRound() + ")", SITES_TEST, federated.federated().test()));

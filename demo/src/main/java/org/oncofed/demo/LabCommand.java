@@ -116,7 +116,7 @@ public final class LabCommand implements Callable<Integer> {
       console.detail(files.files().size() + " labelled files; skipped " + files.skipped().unreadable()
           + " not DICOM, " + files.skipped().unlabelled() + " without a label, " + files.skipped().withoutPatientId()
           + " without a Patient ID");
-      SitePlan plan = SitePlan.divide(files, column, minPatients, smallSites);
+      SitePlan plan = SitePlan.divide(files.files(), column, minPatients, smallSites);
       console.step("Sites by " + column.describe() + " (at least " + minPatients + " patients each)");
       plan.describe().forEach(console::detail);
       if (plan.unassignedPatients() > 0) {
@@ -174,7 +174,7 @@ public final class LabCommand implements Callable<Integer> {
       Files.writeString(reports.resolve(stem + ".html"), api.reportHtml(view.id()));
       Files.writeString(reports.resolve(stem + ".json"), api.reportJson(view.id()));
     }
-    ComparisonTable table = ComparisonTable.of(federated.results(), centralised.results());
+    ComparisonTable table = ComparisonTable.of(federated.results(), centralised.results(), plan.siteIds());
     console.step("Federated vs local-only (on " + ComparisonTable.SITES_TEST + ") vs centralised (on "
         + ComparisonTable.POOLED_TEST + ")");
     table.lines().forEach(console::detail);

@@ -88,11 +88,11 @@ final class SitePlan {
    * counted; a site left with a single class, fewer than two sites, or a value too small to stand
    * alone under {@link SmallSites#REFUSE} is an error naming the site.
    */
-  static SitePlan divide(LabelledFiles files, SiteColumn column, int minPatients, SmallSites small)
+  static SitePlan divide(List<LabelledFiles.LabelledFile> files, SiteColumn column, int minPatients, SmallSites small)
       throws IOException {
     Map<String, List<LabelledFiles.LabelledFile>> byValue = new TreeMap<>();
     Set<String> unassigned = new HashSet<>();
-    for (LabelledFiles.LabelledFile file : files.files()) {
+    for (LabelledFiles.LabelledFile file : files) {
       column.valueOf(file.patientId()).ifPresentOrElse(
           value -> byValue.computeIfAbsent(value, v -> new ArrayList<>()).add(file),
           () -> unassigned.add(file.patientId()));
