@@ -87,7 +87,8 @@ public final class LabCommand implements Callable<Integer> {
   private Integer epochs;
 
   @Option(names = "--seed", defaultValue = "1",
-      description = "Seed of the model, the training and the patient keys (default: ${DEFAULT-VALUE}).")
+      description = "Seed of the model, the training, the patient keys and the nodes' patient splits "
+          + "(default: ${DEFAULT-VALUE}).")
   private long seed;
 
   @Option(names = "--out", paramLabel = "DIR", defaultValue = "oncofed-work/lab",
@@ -141,6 +142,10 @@ public final class LabCommand implements Callable<Integer> {
     for (SitePlan.Site site : nodes) {
       console.detail(register(federation, site));
     }
+    federation.splitSeed(seed);
+    TestSets testSets = TestSets.of(plan.siteIds().stream().map(federation::nodeDataDir).toList(),
+        federation.nodeDataDir(SitePlan.POOLED), seed);
+    console.detail(testSets.describe());
 
     console.step("Starting the coordinator and " + nodes.size() + " nodes (" + String.join(", ", plan.siteIds())
         + ", and " + SitePlan.POOLED + " for the centralised reference)");
@@ -178,12 +183,13 @@ public final class LabCommand implements Callable<Integer> {
     console.step("Federated vs local-only (on " + ComparisonTable.SITES_TEST + ") vs centralised (on "
         + ComparisonTable.POOLED_TEST + ")");
     table.lines().forEach(console::detail);
+    console.detail(testSets.describe());
     if (federated.results().comparison() != null) {
       console.detail(federated.results().comparison().verdict());
     }
     Duration took = Duration.between(started, Instant.now());
     Path summary = writeSummary(federation.work().resolve("lab-summary.json"), plan, experiment, federated,
-        centralised, table, took);
+        centralised, table, testSets, took);
     console.detail("reports: " + reports.resolve("federated.html") + ", " + reports.resolve("centralised.html"));
     console.detail("summary: " + summary);
 
@@ -229,13 +235,13 @@ public final class LabCommand implements Callable<Integer> {
   /** What the lab did and found, as JSON: sites, configuration, experiments, the table, wall time. */
   record Summary(String dataset, String siteColumn, List<SiteSummary> sites, int patientsWithoutSite,
       JsonNode configuration, String federatedExperiment, String centralisedExperiment,
-      List<ComparisonRow> comparison, long wallSeconds) {}
+      List<ComparisonRow> comparison, TestSets testSets, long wallSeconds) {}
 
   /** @param filesPerClass files of each class, by class label */
   record SiteSummary(String site, List<String> values, int patients, Map<String, Long> filesPerClass) {}
 
   private Path writeSummary(Path file, SitePlan plan, LabConfig experiment, ExperimentView federated,
-      ExperimentView centralised, ComparisonTable table, Duration took) throws IOException {
+      ExperimentView centralised, ComparisonTable table, TestSets testSets, Duration took) throws IOException {
     List<SiteSummary> sites = new ArrayList<>();
     for (SitePlan.Site site : plan.sites()) {
       Map<String, Long> counts = new LinkedHashMap<>();
@@ -246,7 +252,7 @@ public final class LabCommand implements Callable<Integer> {
       sites.add(new SiteSummary(site.id(), site.values(), site.patients(), counts));
     }
     Summary summary = new Summary(data.toString(), siteColumn, sites, plan.unassignedPatients(), experiment.json(),
-        federated.id(), centralised.id(), table.rows(), took.toSeconds());
+        federated.id(), centralised.id(), table.rows(), testSets, took.toSeconds());
     new ObjectMapper().enable(SerializationFeature.INDENT_OUTPUT).writeValue(file.toFile(), summary);
     return file;
   }

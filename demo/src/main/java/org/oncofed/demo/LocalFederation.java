@@ -45,6 +45,7 @@ final class LocalFederation implements AutoCloseable {
   private CoordinatorApiClient api;
   private Duration heartbeatTimeout = Duration.ofSeconds(10);
   private List<String> database = List.of();
+  private Long splitSeed;
 
   private LocalFederation(OncofedHome home, Path work, DevPki pki, Credential researcher, Credential auditor) {
     this.home = home;
@@ -142,6 +143,14 @@ final class LocalFederation implements AutoCloseable {
   }
 
   /**
+   * The seed of every node's patient split (set before {@link #startNode}); the node's default
+   * unless set. Whoever sets it can compute the nodes' splits themselves.
+   */
+  void splitSeed(long seed) {
+    this.splitSeed = seed;
+  }
+
+  /**
    * Keeps the coordinator's data in a PostgreSQL schema instead of its H2 file (set before {@link
    * #startCoordinator}); the schema must exist.
    */
@@ -225,6 +234,7 @@ final class LocalFederation implements AutoCloseable {
         "oncofed:",
         "  node:",
         "    data-dir: " + nodeDir,
+        splitSeed == null ? "" : "    dataset:\n      split-seed: " + splitSeed,
         "    link:",
         "      coordinator: localhost:" + grpcPort,
         "      initial-backoff: 250ms",
