@@ -111,6 +111,9 @@ public final class LabCommand implements Callable<Integer> {
       }
       LabConfig experiment = LabConfig.load(config).override(rounds, epochs, seed);
       SiteColumn column = SiteColumn.read(sitesCsv, patientColumn, siteColumn);
+      if (labels != null && !Files.isRegularFile(labels)) {
+        throw new IOException("label manifest " + labels + " does not exist");
+      }
       LabelSource labelSource = labels == null ? new FolderLabels() : LabelManifest.read(labels);
       console.step("Reading " + data + " (labels from " + labelSource.description() + ")");
       LabelledFiles files = LabelledFiles.scan(data, labelSource, new Part10Reader());

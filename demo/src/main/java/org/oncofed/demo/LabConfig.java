@@ -1,5 +1,6 @@
 package org.oncofed.demo;
 
+import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
@@ -39,8 +40,10 @@ final class LabConfig {
       }
       try {
         parsed = JSON.readTree(file.toFile());
-      } catch (IOException e) {
-        throw new IOException("configuration file " + file + " is not valid JSON: " + e.getMessage(), e);
+      } catch (JsonProcessingException e) {
+        // The parser's own message names the line and column; as the cause it would replace this one.
+        throw new IOException("configuration file " + file + " is not valid JSON: " + e.getOriginalMessage()
+            + " at line " + e.getLocation().getLineNr() + ", column " + e.getLocation().getColumnNr());
       }
     }
     if (parsed == null || !parsed.isObject()) {

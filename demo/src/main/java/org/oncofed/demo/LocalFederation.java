@@ -67,7 +67,7 @@ final class LocalFederation implements AutoCloseable {
         empty = entries.findAny().isEmpty();
       }
       if (!empty && !Files.exists(dir.resolve(MARKER))) {
-        throw new IOException(dir + " is not empty and was not created by the demo; choose another --work folder");
+        throw new IOException(dir + " is not empty and was not created by ./oncofed demo, lab or chaos; choose another folder");
       }
       deleteTree(dir);
     }
