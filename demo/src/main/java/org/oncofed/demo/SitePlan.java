@@ -48,16 +48,6 @@ final class SitePlan {
       return counts;
     }
 
-    /** Patients with at least one file of each class, in {@link TumourClass} order. */
-    long[] patientsPerClass() {
-      long[] counts = new long[TumourClass.values().length];
-      for (TumourClass c : TumourClass.values()) {
-        counts[c.ordinal()] = files.stream().filter(f -> f.label() == c)
-            .map(LabelledFiles.LabelledFile::patientId).distinct().count();
-      }
-      return counts;
-    }
-
     Set<TumourClass> classes() {
       Set<TumourClass> classes = new TreeSet<>();
       files.forEach(f -> classes.add(f.label()));
