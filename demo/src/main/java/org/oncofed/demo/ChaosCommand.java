@@ -90,7 +90,7 @@ public final class ChaosCommand implements Callable<Integer> {
       } else {
         console.detail(String.format(Locale.ROOT, "final model bit-identical      %d / %d", identical, runs));
       }
-      console.done(Duration.between(started, Instant.now()));
+      console.done("Fault suite", Duration.between(started, Instant.now()));
       return passed == runs ? 0 : 1;
     } catch (Exception e) {
       console.error(Failures.rootMessage(e));

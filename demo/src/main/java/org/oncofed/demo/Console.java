@@ -31,8 +31,8 @@ final class Console {
     out.printf("%s FAILED: %s%n", LocalTime.now().format(TIME), text);
   }
 
-  void done(Duration elapsed) {
-    out.printf("%s Demo finished in %d s%n", LocalTime.now().format(TIME), elapsed.toSeconds());
+  void done(String what, Duration elapsed) {
+    out.printf("%s %s finished in %d s%n", LocalTime.now().format(TIME), what, elapsed.toSeconds());
   }
 
   void table(List<NodeView> nodes) {

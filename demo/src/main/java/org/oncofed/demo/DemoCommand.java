@@ -129,7 +129,7 @@ public final class DemoCommand implements Callable<Integer> {
         return 1;
       }
       console.detail("all stopped cleanly; logs in " + federation.work().resolve("logs"));
-      console.done(Duration.between(started, Instant.now()));
+      console.done("Demo", Duration.between(started, Instant.now()));
       return 0;
     } catch (Exception e) {
       console.error(Failures.rootMessage(e));

@@ -29,7 +29,7 @@ import org.oncofed.common.tls.PemFiles;
  */
 final class LocalFederation implements AutoCloseable {
 
-  /** Marks a folder as created by the demo, so that only such folders are ever wiped. */
+  /** Marks a folder as created by the demo (or the lab, or the fault suite), so that only such folders are ever wiped. */
   static final String MARKER = ".oncofed-demo";
 
   private final OncofedHome home;
@@ -45,6 +45,7 @@ final class LocalFederation implements AutoCloseable {
   private CoordinatorApiClient api;
   private Duration heartbeatTimeout = Duration.ofSeconds(10);
   private List<String> database = List.of();
+  private Long splitSeed;
 
   private LocalFederation(OncofedHome home, Path work, DevPki pki, Credential researcher, Credential auditor) {
     this.home = home;
@@ -66,12 +67,12 @@ final class LocalFederation implements AutoCloseable {
         empty = entries.findAny().isEmpty();
       }
       if (!empty && !Files.exists(dir.resolve(MARKER))) {
-        throw new IOException(dir + " is not empty and was not created by the demo; choose another --work folder");
+        throw new IOException(dir + " is not empty and was not created by ./oncofed demo, lab or chaos; choose another folder");
       }
       deleteTree(dir);
     }
     Files.createDirectories(dir);
-    Files.writeString(dir.resolve(MARKER), "Created by ./oncofed demo; deleted and recreated on every run.\n");
+    Files.writeString(dir.resolve(MARKER), "Created by ./oncofed (demo, lab or chaos); deleted and recreated on every run.\n");
     DevPki pki = DevPki.init(dir.resolve("pki"), List.of(), false);
     Credential researcher = pki.addUser("demo-researcher", Role.RESEARCHER);
     Credential auditor = pki.addUser("demo-auditor", Role.AUDITOR);
@@ -139,6 +140,14 @@ final class LocalFederation implements AutoCloseable {
    */
   void heartbeatTimeout(Duration timeout) {
     this.heartbeatTimeout = timeout;
+  }
+
+  /**
+   * The seed of every node's patient split (set before {@link #startNode}); the node's default
+   * unless set. Whoever sets it can compute the nodes' splits themselves.
+   */
+  void splitSeed(long seed) {
+    this.splitSeed = seed;
   }
 
   /**
@@ -225,6 +234,7 @@ final class LocalFederation implements AutoCloseable {
         "oncofed:",
         "  node:",
         "    data-dir: " + nodeDir,
+        splitSeed == null ? "" : "    dataset:\n      split-seed: " + splitSeed,
         "    link:",
         "      coordinator: localhost:" + grpcPort,
         "      initial-backoff: 250ms",

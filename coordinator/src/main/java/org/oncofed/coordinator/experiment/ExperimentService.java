@@ -3,9 +3,11 @@ package org.oncofed.coordinator.experiment;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.inject.Singleton;
 import java.io.IOException;
+import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardCopyOption;
 import java.time.Clock;
 import java.util.List;
 import java.util.Map;
@@ -95,8 +97,11 @@ public class ExperimentService {
     }
   }
 
-  /** Replaces the initial model of a created experiment with weights from a file. */
-  public ExperimentRecord usePretrained(String id, byte[] file, String actor) {
+  /**
+   * Replaces the initial model of a created experiment with weights read from {@code file}, a stream
+   * copied to a temporary file as it arrives: a model's weights are never held in memory whole.
+   */
+  public ExperimentRecord usePretrained(String id, InputStream file, String actor) {
     ExperimentRecord experiment = require(id);
     if (experiment.status() != ExperimentStatus.CREATED) {
       throw new InvalidRequestException("status", "pretrained weights can only be set before the experiment starts; it is "
@@ -107,7 +112,7 @@ public class ExperimentService {
     Path temporary = null;
     try {
       temporary = Files.createTempFile("oncofed-pretrained", ".bin");
-      Files.write(temporary, file);
+      Files.copy(file, temporary, StandardCopyOption.REPLACE_EXISTING);
       weights = PretrainedWeights.load(temporary, plan.spec(), catalogue);
     } catch (IllegalArgumentException e) {
       throw new InvalidRequestException("weights", e.getMessage());

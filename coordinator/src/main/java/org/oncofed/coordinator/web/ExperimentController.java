@@ -3,12 +3,15 @@ package org.oncofed.coordinator.web;
 import io.micronaut.http.HttpRequest;
 import io.micronaut.http.HttpResponse;
 import io.micronaut.http.MediaType;
-import io.micronaut.http.annotation.Body;
+import io.micronaut.http.ServerHttpRequest;
 import io.micronaut.http.annotation.Consumes;
+import io.micronaut.http.body.ByteBody;
+import io.micronaut.http.exceptions.ContentLengthExceededException;
 import io.micronaut.http.annotation.Controller;
 import io.micronaut.http.annotation.Get;
 import io.micronaut.http.annotation.Post;
 import io.micronaut.http.annotation.Put;
+import io.micronaut.http.server.HttpServerConfiguration;
 import io.micronaut.http.server.types.files.SystemFile;
 import io.micronaut.scheduling.TaskExecutors;
 import io.micronaut.scheduling.annotation.ExecuteOn;
@@ -19,6 +22,8 @@ import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
 import io.swagger.v3.oas.annotations.tags.Tag;
+import java.io.IOException;
+import java.io.InputStream;
 import java.util.List;
 import org.oncofed.api.ApiError;
 import org.oncofed.api.ExperimentConfig;
@@ -45,14 +50,16 @@ class ExperimentController {
   private final ExperimentReports reports;
   private final ModelStore models;
   private final RequestBodies bodies;
+  private final HttpServerConfiguration server;
 
   ExperimentController(ExperimentService experiments, ExperimentViews views, ExperimentReports reports,
-      ModelStore models, RequestBodies bodies) {
+      ModelStore models, RequestBodies bodies, HttpServerConfiguration server) {
     this.experiments = experiments;
     this.views = views;
     this.reports = reports;
     this.models = models;
     this.bodies = bodies;
+    this.server = server;
   }
 
   /**
@@ -102,13 +109,28 @@ class ExperimentController {
     return views.view(experiments.cancel(id, caller.getName()));
   }
 
-  /** Replaces the initial model with pretrained weights (a parameter vector file or a DL4J model zip). */
+  /**
+   * Replaces the initial model with pretrained weights (a parameter vector file or a DL4J model zip).
+   * The body is streamed, not bound: the framework buffers a bound body only up to its
+   * {@code max-request-buffer-size} (10 MiB), less than a resnet-lite model. Its size is capped by
+   * {@code micronaut.server.max-request-size}, sized for the largest catalogue model as a DL4J zip
+   * with its updater state; a declared length over it is refused before anything is read.
+   */
   @Put("/{id}/initial-model")
   @Consumes(MediaType.APPLICATION_OCTET_STREAM)
   @Secured("researcher")
-  ExperimentView initialModel(String id, @Body byte[] weights, Authentication caller) {
+  @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_OCTET_STREAM,
+      schema = @Schema(type = "string", format = "binary")))
+  ExperimentView initialModel(String id, HttpRequest<?> request, Authentication caller) throws IOException {
+    ByteBody body = ((ServerHttpRequest<?>) request).byteBody();
+    long declared = body.expectedLength().orElse(0);
+    if (declared > server.getMaxRequestSize()) {
+      throw new ContentLengthExceededException(server.getMaxRequestSize(), declared);
+    }
     requireOwner(id, caller);
-    return views.view(experiments.usePretrained(id, weights, caller.getName()));
+    try (InputStream weights = body.toInputStream()) {
+      return views.view(experiments.usePretrained(id, weights, caller.getName()));
+    }
   }
 
   /** The best global model so far (or the current one before any validation), as F32_LE_V1 parameters. */
