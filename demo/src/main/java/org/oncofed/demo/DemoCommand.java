@@ -14,6 +14,8 @@ import org.oncofed.api.ExperimentConfig;
 import org.oncofed.api.ExperimentView;
 import org.oncofed.api.FinalResults;
 import org.oncofed.api.MetricsView;
+import org.oncofed.api.ModelCard;
+import org.oncofed.api.ReleaseView;
 import org.oncofed.client.rest.CoordinatorApiClient;
 import org.oncofed.common.audit.AuditVerdict;
 import org.oncofed.common.cli.Failures;
@@ -111,6 +113,12 @@ public final class DemoCommand implements Callable<Integer> {
       Files.writeString(reportDir.resolve("report.html"), api.reportHtml(experiment.id()));
       Files.writeString(reportDir.resolve("report.json"), api.reportJson(experiment.id()));
       console.detail("report: " + reportDir.resolve("report.html"));
+
+      ReleaseView release = api.releaseModel(experiment.id(), "demo tumour classifier", null);
+      console.step("Best global model released to the registry as " + release.id());
+      console.detail("model " + release.card().modelSha256().substring(0, 12) + " of round " + release.card().round()
+          + ", trained at " + String.join(", ", release.card().sites().stream().map(ModelCard.TrainingSite::site).toList())
+          + "; its model card is signed by the coordinator (./oncofed experiment releases)");
 
       Path export = federation.work().resolve("audit.jsonl");
       console.step("Audit trail exported as auditor to " + export + ", verified offline (CA and site ledgers only):");

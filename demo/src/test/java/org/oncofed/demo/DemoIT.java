@@ -36,6 +36,7 @@ class DemoIT {
     assertThat(output).contains("3/3 connected over mTLS", "round 1 aggregated", "round 2 aggregated",
         "federated (round", "local-only northshore", "local-only riverside", "local-only lakeside",
         "report: ", "all stopped cleanly");
+    assertThat(output).contains("Best global model released to the registry as");
     assertThat(output).containsPattern("VALID: \\d+ events, \\d+ checkpoints? signed by CN=coordinator");
     assertThat(output).contains("ledger of site northshore agrees", "ledger of site riverside agrees",
         "ledger of site lakeside agrees");

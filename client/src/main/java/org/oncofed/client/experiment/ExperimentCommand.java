@@ -19,7 +19,9 @@ import picocli.CommandLine.Spec;
         WatchCommand.class,
         ReportCommand.class,
         ModelCommand.class,
-        PretrainedCommand.class
+        PretrainedCommand.class,
+        ReleaseCommand.class,
+        ReleasesCommand.class
     },
     footer = {"", "Exit codes: 0 done; 1 refused by the coordinator; 2 bad input (command line or local file); "
         + "3 coordinator unreachable or TLS failure; watch only: 4 experiment failed, 5 experiment cancelled."})

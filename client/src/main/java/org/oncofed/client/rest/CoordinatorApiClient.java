@@ -24,6 +24,8 @@ import org.oncofed.api.ExperimentConfig;
 import org.oncofed.api.ExperimentReport;
 import org.oncofed.api.ExperimentView;
 import org.oncofed.api.NodeView;
+import org.oncofed.api.ReleaseRequest;
+import org.oncofed.api.ReleaseView;
 import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.tls.JdkTls;
 import org.oncofed.common.tls.ProjectPki;
@@ -118,6 +120,16 @@ public final class CoordinatorApiClient {
       throw new IOException("downloaded model hashes to " + actual + ", the coordinator announced " + expected);
     }
     return actual;
+  }
+
+  /** Releases a global model of a completed experiment (its result model when {@code modelSha256} is null). */
+  public ReleaseView releaseModel(String id, String name, String modelSha256) throws IOException, InterruptedException {
+    return json.readValue(send("POST", "/api/experiments/" + id + "/releases",
+        json.writeValueAsString(new ReleaseRequest(name, modelSha256))), ReleaseView.class);
+  }
+
+  public List<ReleaseView> releases() throws IOException, InterruptedException {
+    return json.readValue(get("/api/releases"), new TypeReference<>() {});
   }
 
   /** Uploads pretrained weights as the experiment's initial model. */
