@@ -83,6 +83,8 @@ public final class DemoCommand implements Callable<Integer> {
       console.detail("up, pid " + federation.coordinator().pid());
 
       console.step("Starting " + SITES.size() + " hospital nodes: " + String.join(", ", SITES));
+      console.detail("site approval is on; each site's policy pre-approves plans by " + LocalFederation.RESEARCHER
+          + " (oncofed.node.policy.pre-approve.researchers)");
       for (String site : SITES) {
         federation.startNode(site);
       }

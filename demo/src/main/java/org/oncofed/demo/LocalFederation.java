@@ -32,6 +32,12 @@ final class LocalFederation implements AutoCloseable {
   /** Marks a folder as created by the demo, so that only such folders are ever wiped. */
   static final String MARKER = ".oncofed-demo";
 
+  /**
+   * The researcher whose plans every demo site pre-approves by a rule of its policy: approval stays
+   * on, and a plan by anyone else would wait for an operator.
+   */
+  static final String RESEARCHER = "demo-researcher";
+
   private final OncofedHome home;
   private final Path work;
   private final DevPki pki;
@@ -73,7 +79,7 @@ final class LocalFederation implements AutoCloseable {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(MARKER), "Created by ./oncofed demo; deleted and recreated on every run.\n");
     DevPki pki = DevPki.init(dir.resolve("pki"), List.of(), false);
-    Credential researcher = pki.addUser("demo-researcher", Role.RESEARCHER);
+    Credential researcher = pki.addUser(RESEARCHER, Role.RESEARCHER);
     Credential auditor = pki.addUser("demo-auditor", Role.AUDITOR);
     return new LocalFederation(home, dir, pki, researcher, auditor);
   }
@@ -229,6 +235,9 @@ final class LocalFederation implements AutoCloseable {
         "      coordinator: localhost:" + grpcPort,
         "      initial-backoff: 250ms",
         "      max-backoff: 5s",
+        "    policy:",
+        "      pre-approve:",
+        "        researchers: " + RESEARCHER,
         "  tls:",
         "    certificate: " + credential.certificate(),
         "    private-key: " + credential.privateKey(),

@@ -152,7 +152,7 @@ class WatchEventsTest {
       Integer bestRound, FinalResults results) {
     return new ExperimentView("e-1", "lung nodules", "rita", T0, status, null, T0, null, rounds.size(), 5,
         "c".repeat(64), null, BASE, BASE, bestRound == null ? null : ROUND_1, bestRound,
-        bestRound == null ? null : 0.7, rounds, tasks, results);
+        bestRound == null ? null : 0.7, rounds, tasks, results, List.of());
   }
 
   /** Round 1 with no record yet, quorum 2, open to the given sites. */
@@ -163,7 +163,7 @@ class WatchEventsTest {
         null, 5, 2, null, null, null, null, null, sites).withDefaults();
     return new ExperimentView(view.id(), view.name(), view.createdBy(), view.createdAt(), view.status(), null,
         view.startedAt(), null, 1, view.rounds(), view.configSha256(), config, view.initialModel(),
-        view.currentModel(), null, null, null, view.roundDetails(), view.openTasks(), null);
+        view.currentModel(), null, null, null, view.roundDetails(), view.openTasks(), null, view.sites());
   }
 
   private static NodeView node(String site, boolean connected, long trainingSlices) {
@@ -177,6 +177,6 @@ class WatchEventsTest {
     return new ExperimentView(view.id(), view.name(), view.createdBy(), view.createdAt(), view.status(), reason,
         view.startedAt(), T0.plusSeconds(3600), view.currentRound(), view.rounds(), view.configSha256(), view.config(),
         view.initialModel(), view.currentModel(), view.bestModel(), view.bestRound(), view.bestScore(),
-        view.roundDetails(), view.openTasks(), view.results());
+        view.roundDetails(), view.openTasks(), view.results(), view.sites());
   }
 }

@@ -1,9 +1,11 @@
 package org.oncofed.coordinator.task;
 
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.audit.AuditEventType;
+import org.oncofed.common.audit.PrivacySpentDetails;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.metrics.EvaluationCounts;
@@ -67,9 +69,14 @@ public class EvaluationIntake {
               CanonicalJson.encode(Map.of("loss", counts.meanLoss())))) {
             throw new TaskRefusedException("task " + task.taskId() + " finished while its evaluation was being received");
           }
+          Map<String, Object> details = new LinkedHashMap<>(Map.of("taskId", task.taskId(),
+              "modelSha256", task.modelSha256(), "split", split.name(), "examples", counts.examples(),
+              "reportSha256", Sha256.hex(report.toByteArray())));
+          if (report.hasPrivacySpent()) {
+            details.put("privacySpent", PrivacySpentDetails.of(report.getPrivacySpent()));
+          }
           return events.record(AuditEventType.EVALUATION_RECEIVED, site.value(), task.experimentId(), task.roundNo(),
-              site, Map.of("taskId", task.taskId(), "modelSha256", task.modelSha256(), "split", split.name(),
-                  "examples", counts.examples(), "reportSha256", Sha256.hex(report.toByteArray())));
+              site, details);
         });
         book.finished(task.taskId());
       }

@@ -10,7 +10,6 @@ import org.oncofed.proto.federation.v1.EvaluateTask;
 import org.oncofed.proto.federation.v1.ModelKind;
 import org.oncofed.proto.federation.v1.ModelRef;
 import org.oncofed.proto.federation.v1.ParameterEncoding;
-import org.oncofed.proto.federation.v1.PrivacyConfig;
 import org.oncofed.proto.federation.v1.TrainTask;
 
 /** The control-stream messages that carry tasks to sites. */
@@ -30,10 +29,11 @@ public final class TaskMessages {
             .setSpec(plan.spec().toProto())
             .setBaseModel(reference(base))
             .setTraining(training.toProto())
-            // A local-only baseline never leaves the federation's comparison, so no filters apply.
-            .setPrivacy(baseline ? PrivacyConfig.getDefaultInstance() : plan.privacy())
+            // A local-only baseline leaves the site under the same filters as an update.
+            .setPrivacy(plan.privacy())
             .setDeadlineMs(task.deadlineAt().toEpochMilli())
-            .setLocalBaseline(baseline))
+            .setLocalBaseline(baseline)
+            .setPlan(plan.sitePlan()))
         .build();
   }
 
@@ -48,7 +48,8 @@ public final class TaskMessages {
             .setHistogramBins(HISTOGRAM_BINS)
             .setDeadlineMs(task.deadlineAt().toEpochMilli())
             .setPreprocessing(plan.training().toProto())
-            .setModelKind(kind(model)))
+            .setModelKind(kind(model))
+            .setPlan(plan.sitePlan()))
         .build();
   }
 

@@ -14,11 +14,13 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.cert.CertificateException;
 import java.time.Clock;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.oncofed.common.audit.AuditJson;
 import org.oncofed.common.audit.ChainHash;
@@ -54,6 +56,7 @@ public class NodeLedger {
   private final String siteId;
   private final Clock clock;
   private final Set<String> heldCheckpoints = new HashSet<>();
+  private final Map<String, Boolean> planDecisions = new HashMap<>();
   private long size;
   private long lastSequence;
   private String head = ChainHash.GENESIS;
@@ -132,6 +135,50 @@ public class NodeLedger {
     }
     return append(LedgerEntryType.ANSWER_RECEIVED, requireText(experimentId, "experimentId"), round,
         requireText(taskId, "taskId"), details);
+  }
+
+  /**
+   * Records the site's decision on an experiment's plan, once per change: false (nothing written)
+   * when the ledger's last decision on this plan was the same.
+   *
+   * @param decidedBy {@code operator ...} or the policy rule that pre-approved the plan
+   */
+  public synchronized boolean recordPlanDecision(String experimentId, String planSha256, boolean approved,
+      String decidedBy) {
+    Sha256.requireHexDigest(planSha256, "planSha256");
+    if (Boolean.valueOf(approved).equals(planDecisions.get(planSha256))) {
+      return false;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("planSha256", planSha256);
+    details.put("decision", approved ? "approved" : "rejected");
+    details.put("decidedBy", requireText(decidedBy, "decidedBy"));
+    append(LedgerEntryType.PLAN_DECIDED, requireText(experimentId, "experimentId"), null, null, details);
+    planDecisions.put(planSha256, approved);
+    return true;
+  }
+
+  /**
+   * Records a task the site declined, with why.
+   *
+   * @param planSha256 the task's plan, or null when it carried none
+   * @param budget the privacy account and the task's cost, when the budget refused the task
+   */
+  public synchronized LedgerEntry recordDecline(String experimentId, int round, String taskId, String reason,
+      String planSha256, Map<String, Object> budget) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("reason", requireText(reason, "reason"));
+    if (planSha256 != null) {
+      details.put("planSha256", Sha256.requireHexDigest(planSha256, "planSha256"));
+    }
+    details.putAll(budget);
+    return append(LedgerEntryType.TASK_DECLINED, requireText(experimentId, "experimentId"), round,
+        requireText(taskId, "taskId"), details);
+  }
+
+  /** Whether the ledger's last decision on this plan is {@code approved}; empty when it holds none. */
+  public synchronized Optional<Boolean> planDecision(String planSha256) {
+    return Optional.ofNullable(planDecisions.get(planSha256));
   }
 
   /**
@@ -237,6 +284,9 @@ public class NodeLedger {
     for (LedgerFile.Line line : lines) {
       if (line.entry().type() == LedgerEntryType.CHECKPOINT_RECEIVED) {
         heldCheckpoints.add(line.entry().signedCheckpoint().payload());
+      } else if (line.entry().type() == LedgerEntryType.PLAN_DECIDED) {
+        planDecisions.put(String.valueOf(line.entry().details().get("planSha256")),
+            "approved".equals(line.entry().details().get("decision")));
       }
     }
     LOG.info("Ledger of site '{}' at {}: {} entries", siteId, file, lastSequence);

@@ -8,12 +8,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.oncofed.common.cli.Failures;
+import org.oncofed.common.plan.SitePlans;
 import org.oncofed.node.link.CoordinatorMessageHandler;
 import org.oncofed.node.train.CancellationSignal;
 import org.oncofed.node.train.TaskCancelledException;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.EvaluateTask;
 import org.oncofed.proto.federation.v1.NodeMessage;
+import org.oncofed.proto.federation.v1.SitePlan;
 import org.oncofed.proto.federation.v1.TaskDeclined;
 import org.oncofed.proto.federation.v1.TaskFailed;
 import org.oncofed.proto.federation.v1.TrainTask;
@@ -22,9 +24,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes tasks from the coordinator and runs them one after another on a worker thread (ND4J
- * already uses every core for one task). A task outside the site's policy, or for a site with no
- * registered dataset, is declined at once with the reason. Cancellation, from the coordinator or
- * because the connection was lost, stops the running task between minibatches.
+ * already uses every core for one task). A task for a site with no registered dataset, outside the
+ * site's policy, departing from its plan, or whose plan the site has not approved, is declined at
+ * once with the reason (and entered in the ledger); nothing of it runs. Cancellation, from the
+ * coordinator or because the connection was lost, stops the running task between minibatches.
  */
 @Singleton
 public class TaskRunner implements CoordinatorMessageHandler {
@@ -66,9 +69,11 @@ public class TaskRunner implements CoordinatorMessageHandler {
 
   private void accept(TrainTask task) {
     Optional<String> refusal = noData().or(() -> context.policy()
-        .refuseTraining(task.getSpec(), task.getTraining(), task.getPrivacy(), task.getLocalBaseline()));
+            .refuseTraining(task.getSpec(), task.getTraining(), task.getPrivacy(), task.getLocalBaseline()))
+        .or(() -> context.approvals().refusal(task));
     if (refusal.isPresent()) {
-      decline(task.getTaskId(), refusal.get());
+      decline(task.getTaskId(), task.getExperimentId(), task.getRound(), task.hasPlan() ? task.getPlan() : null,
+          refusal.get());
       return;
     }
     CancellationSignal signal = register(task.getTaskId());
@@ -76,9 +81,11 @@ public class TaskRunner implements CoordinatorMessageHandler {
   }
 
   private void accept(EvaluateTask task) {
-    Optional<String> refusal = noData().or(() -> context.policy().refuseModel(task.getSpec()));
+    Optional<String> refusal = noData().or(() -> context.policy().refuseModel(task.getSpec()))
+        .or(() -> context.approvals().refusal(task));
     if (refusal.isPresent()) {
-      decline(task.getTaskId(), refusal.get());
+      decline(task.getTaskId(), task.getExperimentId(), task.getRound(), task.hasPlan() ? task.getPlan() : null,
+          refusal.get());
       return;
     }
     CancellationSignal signal = register(task.getTaskId());
@@ -144,11 +151,18 @@ public class TaskRunner implements CoordinatorMessageHandler {
     return signal;
   }
 
-  private void decline(String taskId, String reason) {
+  /** Enters the refusal in the ledger, then tells the coordinator; the plan's hash is computed here. */
+  private void decline(String taskId, String experimentId, int round, SitePlan plan, String reason) {
     LOG.warn("Declining task {}: {}", TrainingTask.abbreviate(taskId), reason);
-    context.link().send(NodeMessage.newBuilder()
-        .setDeclined(TaskDeclined.newBuilder().setTaskId(taskId).setReason(reason))
-        .build());
+    TaskDeclined.Builder declined = TaskDeclined.newBuilder().setTaskId(taskId).setReason(reason);
+    if (plan != null) {
+      declined.setPlanSha256(SitePlans.sha256(plan));
+    }
+    if (!experimentId.isBlank() && !taskId.isBlank()) {
+      context.ledger().recordDecline(experimentId, round, taskId, reason, plan == null ? null : declined.getPlanSha256(),
+          Map.of());
+    }
+    context.link().send(NodeMessage.newBuilder().setDeclined(declined).build());
   }
 
   @PreDestroy
