@@ -14,6 +14,7 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.cert.CertificateException;
 import java.time.Clock;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
@@ -28,12 +29,14 @@ import org.oncofed.common.audit.CheckpointVerifier;
 import org.oncofed.common.audit.LedgerEntry;
 import org.oncofed.common.audit.LedgerEntryType;
 import org.oncofed.common.audit.LedgerFile;
+import org.oncofed.common.audit.PrivacySpentDetails;
 import org.oncofed.common.audit.SignedCheckpoint;
 import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.tls.PeerIdentity;
 import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.proto.federation.v1.EvaluationReport;
 import org.oncofed.proto.federation.v1.PrivacyConfig;
+import org.oncofed.proto.federation.v1.PrivacySpent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -57,6 +60,7 @@ public class NodeLedger {
   private final Clock clock;
   private final Set<String> heldCheckpoints = new HashSet<>();
   private final Map<String, Boolean> planDecisions = new HashMap<>();
+  private final List<PrivacyConfig> trainingReleases = new ArrayList<>();
   private long size;
   private long lastSequence;
   private String head = ChainHash.GENESIS;
@@ -88,9 +92,10 @@ public class NodeLedger {
    * @param sizeBytes their length
    * @param sampleCount training samples the update was computed on
    * @param privacyApplied the privacy filters actually applied to it
+   * @param privacySpent the site's privacy account once this release is counted
    */
   public synchronized LedgerEntry recordUpdate(String taskId, String experimentId, int round, String updateSha256,
-      long sizeBytes, long sampleCount, PrivacyConfig privacyApplied) {
+      long sizeBytes, long sampleCount, PrivacyConfig privacyApplied, PrivacySpent privacySpent) {
     Sha256.requireHexDigest(updateSha256, "updateSha256");
     requirePositive(sizeBytes, "sizeBytes");
     if (sampleCount < 0) {
@@ -105,11 +110,22 @@ public class NodeLedger {
         "clipNorm", privacyApplied.getClipNorm(),
         "noiseMultiplier", privacyApplied.getNoiseMultiplier(),
         "secureAggregation", privacyApplied.getSecureAggregation()));
-    return append(LedgerEntryType.UPDATE_SENT, requireText(experimentId, "experimentId"), round,
+    details.put("privacySpent", PrivacySpentDetails.of(Objects.requireNonNull(privacySpent, "privacySpent")));
+    LedgerEntry entry = append(LedgerEntryType.UPDATE_SENT, requireText(experimentId, "experimentId"), round,
         requireText(taskId, "taskId"), details);
+    trainingReleases.add(privacyApplied);
+    return entry;
   }
 
-  /** Records an evaluation report about to leave the site: aggregate counts only, hashed as sent. */
+  /** The privacy filters of every training release in the ledger, oldest first, for the privacy account. */
+  public synchronized List<PrivacyConfig> trainingReleases() {
+    return List.copyOf(trainingReleases);
+  }
+
+  /**
+   * Records an evaluation report about to leave the site: aggregate counts only, hashed as sent,
+   * with the privacy account it carries.
+   */
   public synchronized LedgerEntry recordEvaluation(String experimentId, int round, EvaluationReport report) {
     Objects.requireNonNull(report, "report");
     Sha256.requireHexDigest(report.getModelSha256(), "report.modelSha256");
@@ -118,6 +134,9 @@ public class NodeLedger {
     details.put("reportSha256", Sha256.hex(report.toByteArray()));
     details.put("split", report.getSplit().name());
     details.put("examples", report.getConfusionList().stream().mapToLong(Long::longValue).sum());
+    if (report.hasPrivacySpent()) {
+      details.put("privacySpent", PrivacySpentDetails.of(report.getPrivacySpent()));
+    }
     return append(LedgerEntryType.EVALUATION_SENT, requireText(experimentId, "experimentId"), round,
         requireText(report.getTaskId(), "report.taskId"), details);
   }
@@ -284,6 +303,8 @@ public class NodeLedger {
     for (LedgerFile.Line line : lines) {
       if (line.entry().type() == LedgerEntryType.CHECKPOINT_RECEIVED) {
         heldCheckpoints.add(line.entry().signedCheckpoint().payload());
+      } else if (line.entry().type() == LedgerEntryType.UPDATE_SENT) {
+        trainingReleases.add(privacyOf(line.entry()));
       } else if (line.entry().type() == LedgerEntryType.PLAN_DECIDED) {
         planDecisions.put(String.valueOf(line.entry().details().get("planSha256")),
             "approved".equals(line.entry().details().get("decision")));
@@ -299,6 +320,17 @@ public class NodeLedger {
     } catch (IOException e) {
       LOG.debug("Could not sync directory {}: {}", directory, e.toString());
     }
+  }
+
+  private static PrivacyConfig privacyOf(LedgerEntry entry) {
+    if (!(entry.details().get("privacy") instanceof Map<?, ?> privacy)) {
+      throw new IllegalStateException("ledger entry " + entry.sequence() + " (UPDATE_SENT) has no privacy details");
+    }
+    return PrivacyConfig.newBuilder()
+        .setClipNorm(((Number) privacy.get("clipNorm")).doubleValue())
+        .setNoiseMultiplier(((Number) privacy.get("noiseMultiplier")).doubleValue())
+        .setSecureAggregation(Boolean.TRUE.equals(privacy.get("secureAggregation")))
+        .build();
   }
 
   private static String siteOf(ProjectPki pki) {

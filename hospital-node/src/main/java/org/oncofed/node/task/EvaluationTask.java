@@ -59,7 +59,8 @@ final class EvaluationTask {
     EvaluationReport report = counts.writeTo(EvaluationReport.newBuilder()
             .setTaskId(id)
             .setModelSha256(model.sha256())
-            .setSplit(task.getSplit()))
+            .setSplit(task.getSplit())
+            .setPrivacySpent(context.account().spent()))
         .build();
     LOG.info("Task {}: model {} on {} {} slices, accuracy {}", TrainingTask.abbreviate(id),
         TrainingTask.abbreviate(model.sha256()), counts.examples(), part.name().toLowerCase(java.util.Locale.ROOT),

@@ -18,8 +18,11 @@ class NodePolicy {
     this.policy = policy;
   }
 
-  /** Why a training task must be declined, or empty when the site accepts it. */
-  Optional<String> refuseTraining(ModelSpec spec, TrainingConfig training, PrivacyConfig privacy, boolean baseline) {
+  /**
+   * Why a training task must be declined, or empty when the site accepts it. A local-only baseline
+   * meets the same floors as an update: it leaves the site too, or its metrics do.
+   */
+  Optional<String> refuseTraining(ModelSpec spec, TrainingConfig training, PrivacyConfig privacy) {
     Optional<String> model = refuseModel(spec);
     if (model.isPresent()) {
       return model;
@@ -31,10 +34,6 @@ class NodePolicy {
     if (training.getBatchSize() > policy.maxBatchSize()) {
       return Optional.of("site policy allows minibatches of at most " + policy.maxBatchSize() + ", the task asks for "
           + training.getBatchSize());
-    }
-    if (baseline) {
-      // A local-only baseline stays in the experiment's comparison; it never joins a global model.
-      return Optional.empty();
     }
     if (privacy.getNoiseMultiplier() < policy.minNoiseMultiplier()) {
       return Optional.of("site policy requires a noise multiplier of at least " + policy.minNoiseMultiplier()

@@ -4,6 +4,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.RuntimeEnvironment;
+import org.oncofed.node.account.PrivacyAccount;
 import org.oncofed.node.approval.PlanApprovals;
 import org.oncofed.node.explain.SiteExplanations;
 import org.oncofed.node.ledger.NodeLedger;
@@ -22,6 +23,7 @@ record TaskContext(
     NodeActivity activity,
     NodePolicy policy,
     PlanApprovals approvals,
+    PrivacyAccount account,
     SiteExplanations explanations,
     RuntimeEnvironment runtime,
     Clock clock) {

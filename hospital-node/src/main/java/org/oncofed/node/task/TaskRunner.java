@@ -2,13 +2,16 @@ package org.oncofed.node.task;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.oncofed.common.cli.Failures;
+import org.oncofed.common.audit.PrivacySpentDetails;
 import org.oncofed.common.plan.SitePlans;
+import org.oncofed.node.account.PrivacyAccount;
 import org.oncofed.node.link.CoordinatorMessageHandler;
 import org.oncofed.node.train.CancellationSignal;
 import org.oncofed.node.train.TaskCancelledException;
@@ -69,11 +72,13 @@ public class TaskRunner implements CoordinatorMessageHandler {
 
   private void accept(TrainTask task) {
     Optional<String> refusal = noData().or(() -> context.policy()
-            .refuseTraining(task.getSpec(), task.getTraining(), task.getPrivacy(), task.getLocalBaseline()))
+            .refuseTraining(task.getSpec(), task.getTraining(), task.getPrivacy()))
         .or(() -> context.approvals().refusal(task));
-    if (refusal.isPresent()) {
+    Optional<PrivacyAccount.Refusal> overBudget = refusal.isPresent()
+        ? Optional.empty() : context.account().refuseRelease(task.getPrivacy());
+    if (refusal.isPresent() || overBudget.isPresent()) {
       decline(task.getTaskId(), task.getExperimentId(), task.getRound(), task.hasPlan() ? task.getPlan() : null,
-          refusal.get());
+          refusal.orElseGet(() -> overBudget.get().reason()), overBudget);
       return;
     }
     CancellationSignal signal = register(task.getTaskId());
@@ -82,10 +87,11 @@ public class TaskRunner implements CoordinatorMessageHandler {
 
   private void accept(EvaluateTask task) {
     Optional<String> refusal = noData().or(() -> context.policy().refuseModel(task.getSpec()))
-        .or(() -> context.approvals().refusal(task));
+        .or(() -> context.approvals().refusal(task))
+        .or(() -> context.account().refuseEvaluation());
     if (refusal.isPresent()) {
       decline(task.getTaskId(), task.getExperimentId(), task.getRound(), task.hasPlan() ? task.getPlan() : null,
-          refusal.get());
+          refusal.get(), Optional.empty());
       return;
     }
     CancellationSignal signal = register(task.getTaskId());
@@ -151,16 +157,26 @@ public class TaskRunner implements CoordinatorMessageHandler {
     return signal;
   }
 
-  /** Enters the refusal in the ledger, then tells the coordinator; the plan's hash is computed here. */
-  private void decline(String taskId, String experimentId, int round, SitePlan plan, String reason) {
+  /**
+   * Enters the refusal in the ledger, then tells the coordinator; the plan's hash is computed here,
+   * and a refusal by the privacy budget carries the account and what the task would have cost.
+   */
+  private void decline(String taskId, String experimentId, int round, SitePlan plan, String reason,
+      Optional<PrivacyAccount.Refusal> overBudget) {
     LOG.warn("Declining task {}: {}", TrainingTask.abbreviate(taskId), reason);
     TaskDeclined.Builder declined = TaskDeclined.newBuilder().setTaskId(taskId).setReason(reason);
+    Map<String, Object> budget = new LinkedHashMap<>();
     if (plan != null) {
       declined.setPlanSha256(SitePlans.sha256(plan));
     }
+    overBudget.ifPresent(refusal -> {
+      declined.setPrivacySpent(refusal.spent()).setTaskEpsilon(refusal.taskEpsilon());
+      budget.put("privacySpent", PrivacySpentDetails.of(refusal.spent()));
+      budget.put("taskEpsilon", PrivacySpentDetails.epsilon(refusal.taskEpsilon()));
+    });
     if (!experimentId.isBlank() && !taskId.isBlank()) {
       context.ledger().recordDecline(experimentId, round, taskId, reason, plan == null ? null : declined.getPlanSha256(),
-          Map.of());
+          budget);
     }
     context.link().send(NodeMessage.newBuilder().setDeclined(declined).build());
   }

@@ -15,6 +15,7 @@ import org.oncofed.node.train.LocalTrainer;
 import org.oncofed.node.train.TrainingOutcome;
 import org.oncofed.node.train.TrainingRequest;
 import org.oncofed.proto.federation.v1.NodeState;
+import org.oncofed.proto.federation.v1.PrivacySpent;
 import org.oncofed.proto.federation.v1.SubmitUpdateResponse;
 import org.oncofed.proto.federation.v1.TaskProgress;
 import org.oncofed.proto.federation.v1.TrainTask;
@@ -24,7 +25,8 @@ import org.slf4j.LoggerFactory;
 
 /**
  * One training task at this site: fetch the global model, train on the local training split,
- * apply the privacy filters, record what is about to leave in the ledger, upload.
+ * apply the privacy filters, charge the release to the privacy account, record what is about to
+ * leave in the ledger, upload.
  */
 final class TrainingTask {
 
@@ -73,8 +75,9 @@ final class TrainingTask {
         outcome.sampleCount(), update.sha256(), context.runtime(), context.clock().millis());
     String provenanceJson = provenance.canonicalJson();
 
+    PrivacySpent spent = context.account().charge(privacy.toProto());
     context.ledger().recordUpdate(id, task.getExperimentId(), task.getRound(), update.sha256(), update.sizeBytes(),
-        outcome.sampleCount(), privacy.toProto());
+        outcome.sampleCount(), privacy.toProto(), spent);
     context.activity().working(NodeState.NODE_STATE_UPLOADING, id, "uploading update " + abbreviate(update.sha256()));
     UpdateHeader header = UpdateHeader.newBuilder()
         .setTaskId(id)
@@ -87,6 +90,7 @@ final class TrainingTask {
         .setPrivacyApplied(privacy.toProto())
         .setProvenanceSha256(Sha256.hex(provenanceJson))
         .setProvenanceJson(provenanceJson)
+        .setPrivacySpent(spent)
         .build();
     SubmitUpdateResponse answer = UnavailableRetries.send("update " + abbreviate(update.sha256()), deadline, cancel,
         context.clock(), () -> UpdateUploader.upload(context.link().channel(), header, update,
