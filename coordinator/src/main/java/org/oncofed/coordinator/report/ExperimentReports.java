@@ -18,15 +18,13 @@ import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.coordinator.experiment.EvaluationRecord;
 import org.oncofed.coordinator.experiment.EvaluationRepository;
 import org.oncofed.coordinator.experiment.ExperimentRecord;
-import org.oncofed.coordinator.model.ModelKind;
-import org.oncofed.coordinator.model.ModelRecord;
-import org.oncofed.coordinator.model.ModelRepository;
 import org.oncofed.coordinator.plan.ExperimentPlan;
 import org.oncofed.coordinator.round.RoundRecord;
 import org.oncofed.coordinator.round.RoundRepository;
 import org.oncofed.coordinator.task.TaskKind;
 import org.oncofed.coordinator.task.TaskRecord;
 import org.oncofed.coordinator.task.TaskRepository;
+import org.oncofed.coordinator.task.TaskStatus;
 import org.oncofed.proto.federation.v1.DataSplit;
 
 /** Builds what researchers read about an experiment from what the database holds. */
@@ -36,14 +34,11 @@ public class ExperimentReports {
   private final RoundRepository rounds;
   private final TaskRepository tasks;
   private final EvaluationRepository evaluations;
-  private final ModelRepository models;
 
-  ExperimentReports(RoundRepository rounds, TaskRepository tasks, EvaluationRepository evaluations,
-      ModelRepository models) {
+  ExperimentReports(RoundRepository rounds, TaskRepository tasks, EvaluationRepository evaluations) {
     this.rounds = rounds;
     this.tasks = tasks;
     this.evaluations = evaluations;
-    this.models = models;
   }
 
   /** The newest global model: from the last aggregated round, else the initial model. */
@@ -94,10 +89,11 @@ public class ExperimentReports {
     }
     String best = resultModel(experiment);
     FinalResults.ModelResult federated = result(tests, best, null);
-    List<FinalResults.ModelResult> baselines = models.findByExperimentIdOrderByRoundNo(experiment.id()).stream()
-        .filter(model -> model.kind() == ModelKind.BASELINE)
-        .sorted(Comparator.comparing(ModelRecord::siteId))
-        .map(model -> result(tests, model.sha256(), model.siteId()))
+    // Completed baseline tasks name every baseline, those their sites kept (only test counts came back) included.
+    List<FinalResults.ModelResult> baselines = tasks.findByExperimentId(experiment.id()).stream()
+        .filter(task -> task.kind() == TaskKind.BASELINE && task.status() == TaskStatus.COMPLETED)
+        .sorted(Comparator.comparing(TaskRecord::siteId))
+        .map(task -> result(tests, task.resultSha256(), task.siteId()))
         .toList();
     return new FinalResults(experiment.bestRound(), federated, baselines, compare(federated, baselines));
   }

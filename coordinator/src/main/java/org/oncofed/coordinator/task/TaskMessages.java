@@ -1,5 +1,6 @@
 package org.oncofed.coordinator.task;
 
+import org.oncofed.common.metrics.EvaluationCounts;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.coordinator.model.ModelRecord;
 import org.oncofed.coordinator.plan.ExperimentPlan;
@@ -14,9 +15,6 @@ import org.oncofed.proto.federation.v1.TrainTask;
 
 /** The control-stream messages that carry tasks to sites. */
 public final class TaskMessages {
-
-  /** Equal-width bins of the score histograms nodes return with evaluations. */
-  static final int HISTOGRAM_BINS = 50;
 
   private TaskMessages() {}
 
@@ -45,7 +43,7 @@ public final class TaskMessages {
             .setSpec(plan.spec().toProto())
             .setModel(reference(model))
             .setSplit(split)
-            .setHistogramBins(HISTOGRAM_BINS)
+            .setHistogramBins(EvaluationCounts.HISTOGRAM_BINS)
             .setDeadlineMs(task.deadlineAt().toEpochMilli())
             .setPreprocessing(plan.training().toProto())
             .setModelKind(kind(model))

@@ -106,10 +106,7 @@ public class NodeLedger {
     details.put("updateSha256", updateSha256);
     details.put("sizeBytes", sizeBytes);
     details.put("sampleCount", sampleCount);
-    details.put("privacy", Map.of(
-        "clipNorm", privacyApplied.getClipNorm(),
-        "noiseMultiplier", privacyApplied.getNoiseMultiplier(),
-        "secureAggregation", privacyApplied.getSecureAggregation()));
+    details.put("privacy", privacyDetails(privacyApplied));
     details.put("privacySpent", PrivacySpentDetails.of(Objects.requireNonNull(privacySpent, "privacySpent")));
     LedgerEntry entry = append(LedgerEntryType.UPDATE_SENT, requireText(experimentId, "experimentId"), round,
         requireText(taskId, "taskId"), details);
@@ -127,6 +124,25 @@ public class NodeLedger {
    * with the privacy account it carries.
    */
   public synchronized LedgerEntry recordEvaluation(String experimentId, int round, EvaluationReport report) {
+    return append(LedgerEntryType.EVALUATION_SENT, requireText(experimentId, "experimentId"), round,
+        requireText(report.getTaskId(), "report.taskId"), evaluationDetails(report));
+  }
+
+  /**
+   * Records the test counts of a local-only baseline the site keeps, about to leave in its place,
+   * with the privacy filters applied to the baseline: a training release for the privacy account.
+   */
+  public synchronized LedgerEntry recordKeptBaseline(String experimentId, int round, EvaluationReport report,
+      PrivacyConfig privacyApplied) {
+    Map<String, Object> details = evaluationDetails(report);
+    details.put("keptBaseline", privacyDetails(Objects.requireNonNull(privacyApplied, "privacyApplied")));
+    LedgerEntry entry = append(LedgerEntryType.EVALUATION_SENT, requireText(experimentId, "experimentId"), round,
+        requireText(report.getTaskId(), "report.taskId"), details);
+    trainingReleases.add(privacyApplied);
+    return entry;
+  }
+
+  private static Map<String, Object> evaluationDetails(EvaluationReport report) {
     Objects.requireNonNull(report, "report");
     Sha256.requireHexDigest(report.getModelSha256(), "report.modelSha256");
     Map<String, Object> details = new LinkedHashMap<>();
@@ -137,8 +153,7 @@ public class NodeLedger {
     if (report.hasPrivacySpent()) {
       details.put("privacySpent", PrivacySpentDetails.of(report.getPrivacySpent()));
     }
-    return append(LedgerEntryType.EVALUATION_SENT, requireText(experimentId, "experimentId"), round,
-        requireText(report.getTaskId(), "report.taskId"), details);
+    return details;
   }
 
   /**
@@ -304,7 +319,9 @@ public class NodeLedger {
       if (line.entry().type() == LedgerEntryType.CHECKPOINT_RECEIVED) {
         heldCheckpoints.add(line.entry().signedCheckpoint().payload());
       } else if (line.entry().type() == LedgerEntryType.UPDATE_SENT) {
-        trainingReleases.add(privacyOf(line.entry()));
+        trainingReleases.add(privacyOf(line.entry().details().get("privacy"), line.entry().sequence()));
+      } else if (line.entry().details().containsKey("keptBaseline")) {
+        trainingReleases.add(privacyOf(line.entry().details().get("keptBaseline"), line.entry().sequence()));
       } else if (line.entry().type() == LedgerEntryType.PLAN_DECIDED) {
         planDecisions.put(String.valueOf(line.entry().details().get("planSha256")),
             "approved".equals(line.entry().details().get("decision")));
@@ -322,9 +339,14 @@ public class NodeLedger {
     }
   }
 
-  private static PrivacyConfig privacyOf(LedgerEntry entry) {
-    if (!(entry.details().get("privacy") instanceof Map<?, ?> privacy)) {
-      throw new IllegalStateException("ledger entry " + entry.sequence() + " (UPDATE_SENT) has no privacy details");
+  private static Map<String, Object> privacyDetails(PrivacyConfig privacy) {
+    return Map.of("clipNorm", privacy.getClipNorm(), "noiseMultiplier", privacy.getNoiseMultiplier(),
+        "secureAggregation", privacy.getSecureAggregation());
+  }
+
+  private static PrivacyConfig privacyOf(Object details, long sequence) {
+    if (!(details instanceof Map<?, ?> privacy)) {
+      throw new IllegalStateException("ledger entry " + sequence + " has no privacy details");
     }
     return PrivacyConfig.newBuilder()
         .setClipNorm(((Number) privacy.get("clipNorm")).doubleValue())

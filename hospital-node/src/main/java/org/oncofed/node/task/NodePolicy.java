@@ -46,6 +46,11 @@ class NodePolicy {
     return Optional.empty();
   }
 
+  /** Whether the site's local-only baseline may leave it (else only its test counts do). */
+  boolean sharesBaseline() {
+    return policy.shareBaseline();
+  }
+
   /** Why an evaluation (or the model part of a training task) must be declined. */
   Optional<String> refuseModel(ModelSpec spec) {
     if (!catalogue.names().contains(spec.getArchitecture())) {

@@ -95,26 +95,11 @@ public class TaskRunner implements CoordinatorMessageHandler {
       return;
     }
     CancellationSignal signal = register(task.getTaskId());
-    worker.execute(() -> run(task.getTaskId(), signal, () -> {
-      var receipt = new EvaluationTask(context, task, signal).run();
-      if (!receipt.getAccepted()) {
-        LOG.warn("Evaluation {} refused by the coordinator: {}", TrainingTask.abbreviate(task.getTaskId()),
-            receipt.getReason());
-      }
-    }));
+    worker.execute(() -> run(task.getTaskId(), signal, () -> new EvaluationTask(context, task, signal).run()));
   }
 
   private void runTraining(TrainTask task, CancellationSignal signal) {
-    run(task.getTaskId(), signal, () -> {
-      var answer = new TrainingTask(context, task, signal).run();
-      if (answer.getAccepted()) {
-        LOG.info("Update for task {} accepted by the coordinator ({})", TrainingTask.abbreviate(task.getTaskId()),
-            TrainingTask.abbreviate(answer.getUpdateSha256()));
-      } else {
-        LOG.warn("Update for task {} rejected by the coordinator{}: {}", TrainingTask.abbreviate(task.getTaskId()),
-            answer.getReasonCode().isEmpty() ? "" : " (" + answer.getReasonCode() + ")", answer.getReason());
-      }
-    });
+    run(task.getTaskId(), signal, () -> new TrainingTask(context, task, signal).run());
   }
 
   /** Runs a task body, turning every way it can end into the right report and an idle node. */
