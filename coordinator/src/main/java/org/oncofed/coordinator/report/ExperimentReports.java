@@ -10,11 +10,13 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.oncofed.api.ExperimentReport;
+import org.oncofed.api.ExperimentView;
 import org.oncofed.api.FinalResults;
 import org.oncofed.api.MetricsView;
 import org.oncofed.api.RoundView;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.hash.CanonicalJson;
+import org.oncofed.coordinator.audit.SiteSignoffs;
 import org.oncofed.coordinator.experiment.EvaluationRecord;
 import org.oncofed.coordinator.experiment.EvaluationRepository;
 import org.oncofed.coordinator.experiment.ExperimentRecord;
@@ -34,11 +36,24 @@ public class ExperimentReports {
   private final RoundRepository rounds;
   private final TaskRepository tasks;
   private final EvaluationRepository evaluations;
+  private final SiteSignoffs signoffs;
 
-  ExperimentReports(RoundRepository rounds, TaskRepository tasks, EvaluationRepository evaluations) {
+  ExperimentReports(RoundRepository rounds, TaskRepository tasks, EvaluationRepository evaluations,
+      SiteSignoffs signoffs) {
     this.rounds = rounds;
     this.tasks = tasks;
     this.evaluations = evaluations;
+    this.signoffs = signoffs;
+  }
+
+  /** Each site's approval of the plan and privacy spent, as its site reported them to the trail. */
+  public List<ExperimentView.SiteView> sites(ExperimentRecord experiment) {
+    return signoffs.of(experiment.id()).entrySet().stream()
+        .map(site -> new ExperimentView.SiteView(site.getKey(),
+            site.getValue().approval() == null ? null : site.getValue().approval().text(),
+            site.getValue().planSha256(), SiteSignoffs.epsilonText(site.getValue().epsilon()),
+            site.getValue().delta(), site.getValue().maxEpsilon()))
+        .toList();
   }
 
   /** The newest global model: from the last aggregated round, else the initial model. */
@@ -55,7 +70,7 @@ public class ExperimentReports {
     return new ExperimentReport(experiment.id(), experiment.name(), experiment.status().name(),
         experiment.statusReason(), experiment.createdBy(), experiment.createdAt(), experiment.finishedAt(),
         experiment.configSha256(), ExperimentPlan.of(experiment.id(), experiment.configJson()).config(),
-        TumourClass.labels(), rounds(experiment), finalResults(experiment));
+        TumourClass.labels(), rounds(experiment), finalResults(experiment), sites(experiment));
   }
 
   public List<RoundView> rounds(ExperimentRecord experiment) {

@@ -3,7 +3,6 @@ package org.oncofed.coordinator.web;
 import jakarta.inject.Singleton;
 import java.util.List;
 import org.oncofed.api.ExperimentView;
-import org.oncofed.coordinator.audit.SiteSignoffs;
 import org.oncofed.coordinator.experiment.ExperimentRecord;
 import org.oncofed.coordinator.plan.ExperimentPlan;
 import org.oncofed.coordinator.report.ExperimentReports;
@@ -20,13 +19,11 @@ class ExperimentViews {
   private final ExperimentReports reports;
   private final TaskRepository tasks;
   private final TaskBook book;
-  private final SiteSignoffs signoffs;
 
-  ExperimentViews(ExperimentReports reports, TaskRepository tasks, TaskBook book, SiteSignoffs signoffs) {
+  ExperimentViews(ExperimentReports reports, TaskRepository tasks, TaskBook book) {
     this.reports = reports;
     this.tasks = tasks;
     this.book = book;
-    this.signoffs = signoffs;
   }
 
   ExperimentView view(ExperimentRecord experiment) {
@@ -40,16 +37,7 @@ class ExperimentViews {
         experiment.currentRound(), plan.rounds(), experiment.configSha256(), plan.config(),
         experiment.initialModelSha256(), reports.currentModel(experiment), experiment.bestModelSha256(),
         experiment.bestRound(), experiment.bestScore(), reports.rounds(experiment), open,
-        reports.finalResults(experiment), sites(experiment));
-  }
-
-  private List<ExperimentView.SiteView> sites(ExperimentRecord experiment) {
-    return signoffs.of(experiment.id()).entrySet().stream()
-        .map(site -> new ExperimentView.SiteView(site.getKey(),
-            site.getValue().approval() == null ? null : site.getValue().approval().text(),
-            site.getValue().planSha256(), SiteSignoffs.epsilonText(site.getValue().epsilon()),
-            site.getValue().delta(), site.getValue().maxEpsilon()))
-        .toList();
+        reports.finalResults(experiment), reports.sites(experiment));
   }
 
   static ExperimentView.Summary summary(ExperimentRecord experiment) {
