@@ -35,6 +35,17 @@ class SitePlansTest {
       .addEvaluationSplits(DataSplit.DATA_SPLIT_TEST)
       .build();
 
+  private static final String PINNED = "{\"coordinator\":\"coordinator\","
+      + "\"evaluation_splits\":[\"DATA_SPLIT_VALIDATION\",\"DATA_SPLIT_TEST\"],"
+      + "\"experiment_id\":\"e-1\",\"experiment_name\":\"lung nodules\",\"local_baselines\":true,"
+      + "\"privacy\":{\"clip_norm\":5.0,\"noise_multiplier\":1.1},\"researcher\":\"rita\",\"rounds\":8,"
+      + "\"share_baselines\":true,"
+      + "\"spec\":{\"architecture\":\"small-cnn\",\"channels\":1,\"classes\":[\"normal\",\"benign\",\"malignant\"],"
+      + "\"input_size\":64,\"seed\":42},"
+      + "\"strategy\":\"trimmed-mean\",\"strategy_settings\":{\"trim\":0.2},"
+      + "\"training\":{\"batch_size\":16,\"class_weighted_loss\":true,\"epochs\":2,\"learning_rate\":0.002,"
+      + "\"optimizer\":\"adam\",\"seed\":7,\"window_center\":40.0,\"window_width\":400.0}}";
+
   @Test
   void canonicalFormIsTheSetFieldsByProtoNameWithKeysSorted() {
     assertThat(SitePlans.canonicalJson(PLAN)).isEqualTo(PINNED);
@@ -67,6 +78,4 @@ class SitePlansTest {
         "evaluations    validation split after each aggregated round, test split at the end",
         "plan SHA-256   " + SitePlans.sha256(PLAN));
   }
-
-  private static final String PINNED = "";
 }
