@@ -73,7 +73,10 @@ public class TaskRunner implements CoordinatorMessageHandler {
   private void accept(TrainTask task) {
     Optional<String> refusal = noData().or(() -> context.policy()
             .refuseTraining(task.getSpec(), task.getTraining(), task.getPrivacy()))
-        .or(() -> context.approvals().refusal(task));
+        .or(() -> context.approvals().refusal(task))
+        // A baseline the site keeps leaves as exact test counts, which the budget treats as an evaluation.
+        .or(() -> task.getLocalBaseline() && !context.policy().sharesBaseline()
+            ? context.account().refuseEvaluation() : Optional.empty());
     Optional<PrivacyAccount.Refusal> overBudget = refusal.isPresent()
         ? Optional.empty() : context.account().refuseRelease(task.getPrivacy());
     if (refusal.isPresent() || overBudget.isPresent()) {

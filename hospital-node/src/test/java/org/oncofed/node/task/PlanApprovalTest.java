@@ -19,6 +19,7 @@ import org.oncofed.node.approval.ApprovalsCommand;
 import org.oncofed.node.link.FakeCoordinator;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.DataSplit;
+import org.oncofed.proto.federation.v1.EvaluateTask;
 import org.oncofed.proto.federation.v1.ModelRef;
 import org.oncofed.proto.federation.v1.ModelSpec;
 import org.oncofed.proto.federation.v1.NodeMessage;
@@ -144,6 +145,20 @@ class PlanApprovalTest {
             .setBaseModel(ModelRef.newBuilder().setSha256(FULL_HASH).setSizeBytes(4).setParameterCount(1))
             .setTraining(plan.getTraining())
             .setPrivacy(plan.getPrivacy())
+            .setPlan(plan)
+            .setDeadlineMs(System.currentTimeMillis() + 60_000))
+        .build();
+  }
+
+  static CoordinatorMessage evaluate(String taskId, SitePlan plan) {
+    return CoordinatorMessage.newBuilder().setEvaluate(EvaluateTask.newBuilder()
+            .setTaskId(taskId)
+            .setExperimentId(plan.getExperimentId())
+            .setSpec(plan.getSpec())
+            .setModel(ModelRef.newBuilder().setSha256(FULL_HASH).setSizeBytes(4).setParameterCount(1))
+            .setSplit(DataSplit.DATA_SPLIT_TEST)
+            .setHistogramBins(10)
+            .setPreprocessing(plan.getTraining())
             .setPlan(plan)
             .setDeadlineMs(System.currentTimeMillis() + 60_000))
         .build();

@@ -33,7 +33,8 @@ import org.oncofed.proto.federation.v1.TaskDeclined;
 /**
  * The site's privacy budget: the account spans node restarts (rebuilt from the ledger), a task whose
  * update would take it past max-epsilon is declined before anything is fetched or trained, naming
- * what is spent, what is left and what the task would cost, and a task within it runs. Expected
+ * what is spent, what is left and what the task would cost, a task within it runs, and exact
+ * evaluation counts are refused unless the policy allows them. Expected
  * epsilons: four releases at noise multiplier 2 compose to RDP α/2 (Mironov 2017), which the
  * conversion of Canonne, Kamath and Steinke 2020 turns into 4.7284 at δ = 1e-5; a fifth at 2 makes
  * 5.3777; one at 8 instead makes 4.7707 (see RdpAccountantTest for the formulas).
@@ -79,6 +80,12 @@ class PrivacyBudgetTest {
         coordinator.send(PlanApprovalTest.train("t-3", plan(8.0)));
         assertThat(nextReport(coordinator).hasPlanDecision()).isTrue();
         assertThat(coordinator.fetches.poll(20, TimeUnit.SECONDS).getTaskId()).isEqualTo("t-3");
+        assertThat(nextReport(coordinator).getFailed().getTaskId()).isEqualTo("t-3");
+
+        coordinator.send(PlanApprovalTest.evaluate("t-4", plan(8.0)));
+        assertThat(nextReport(coordinator).getDeclined().getReason()).isEqualTo("privacy budget: evaluation reports "
+            + "are exact counts (an unbounded epsilon for the evaluated split) and this site sets max-epsilon 5.0 "
+            + "without allow-exact-evaluation-counts");
       }
     }
     List<LedgerEntry> entries = LedgerFile.read(dataDir.resolve("ledger/ledger.jsonl"), "ledger", null).entries();
