@@ -5,7 +5,10 @@ import jakarta.annotation.Nullable;
 import java.time.Instant;
 import java.util.List;
 
-/** The JSON summary of an experiment: configuration, every round, and the final comparison. */
+/**
+ * The JSON summary of an experiment: configuration, every round, the final comparison, and each
+ * site's approval of the plan and privacy spent.
+ */
 @Serdeable
 public record ExperimentReport(
     String id,
@@ -19,4 +22,5 @@ public record ExperimentReport(
     ExperimentConfig config,
     List<String> classes,
     List<RoundView> rounds,
-    @Nullable FinalResults results) {}
+    @Nullable FinalResults results,
+    List<ExperimentView.SiteView> sites) {}

@@ -3,6 +3,7 @@ package org.oncofed.demo;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
@@ -42,6 +43,15 @@ final class ChildProcess implements AutoCloseable {
         .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()))
         .start();
     return new ChildProcess(name, process, log);
+  }
+
+  /** Waits for the process to end by itself; its exit code. */
+  int awaitExit(Duration timeout) throws IOException, InterruptedException {
+    if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+      process.destroyForcibly();
+      throw new IOException(name + " did not finish within " + timeout.toSeconds() + " s; see " + log);
+    }
+    return process.exitValue();
   }
 
   String name() {

@@ -85,6 +85,8 @@ public final class DemoCommand implements Callable<Integer> {
       console.detail("up, pid " + federation.coordinator().pid());
 
       console.step("Starting " + SITES.size() + " hospital nodes: " + String.join(", ", SITES));
+      console.detail("site approval is on; each site's policy pre-approves plans by " + LocalFederation.RESEARCHER
+          + " (oncofed.node.policy.pre-approve.researchers)");
       for (String site : SITES) {
         federation.startNode(site);
       }
@@ -106,6 +108,7 @@ public final class DemoCommand implements Callable<Integer> {
 
       console.step("Pooled test results (every site's test split)");
       printResults(finished.results());
+      printPrivacy(finished);
       if (!printExplanations(federation, experiment.id())) {
         return 1;
       }
@@ -165,6 +168,20 @@ public final class DemoCommand implements Callable<Integer> {
     }
     if (results.comparison() != null) {
       console.detail(results.comparison().verdict());
+    }
+  }
+
+  /** What each site's accountant says it spent, and on which approval. */
+  private void printPrivacy(ExperimentView finished) {
+    console.step("Privacy spent per site (each site's own accountant, on its training data)");
+    for (ExperimentView.SiteView site : finished.sites()) {
+      console.detail(String.format(Locale.ROOT, "%-11s epsilon %s at delta %s, %s; plan %s", site.site(),
+          site.epsilon(), site.delta(), site.maxEpsilon() > 0 ? "max-epsilon " + site.maxEpsilon() : "no max-epsilon",
+          site.approval()));
+    }
+    if (config().privacy() == null) {
+      console.detail("the demo's experiment adds no noise to updates, so no site can bound its loss (epsilon "
+          + "infinite); see docs/site-policy.md");
     }
   }
 

@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Consumer;
+import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.oncofed.api.NodeView;
 import org.oncofed.certs.Credential;
@@ -31,6 +32,12 @@ final class LocalFederation implements AutoCloseable {
 
   /** Marks a folder as created by the demo (or the lab, or the fault suite), so that only such folders are ever wiped. */
   static final String MARKER = ".oncofed-demo";
+
+  /**
+   * The researcher whose plans every demo site pre-approves by a rule of its policy: approval stays
+   * on, and a plan by anyone else would wait for an operator.
+   */
+  static final String RESEARCHER = "demo-researcher";
 
   private final OncofedHome home;
   private final Path work;
@@ -74,7 +81,7 @@ final class LocalFederation implements AutoCloseable {
     Files.createDirectories(dir);
     Files.writeString(dir.resolve(MARKER), "Created by ./oncofed (demo, lab or chaos); deleted and recreated on every run.\n");
     DevPki pki = DevPki.init(dir.resolve("pki"), List.of(), false);
-    Credential researcher = pki.addUser("demo-researcher", Role.RESEARCHER);
+    Credential researcher = pki.addUser(RESEARCHER, Role.RESEARCHER);
     Credential auditor = pki.addUser("demo-auditor", Role.AUDITOR);
     return new LocalFederation(home, dir, pki, researcher, auditor);
   }
@@ -222,8 +229,17 @@ final class LocalFederation implements AutoCloseable {
     return coordinator.stopCleanly();
   }
 
-  /** Issues a certificate for the site (once) and starts its node. */
+  /** Issues a certificate for the site (once) and starts its node, whose policy pre-approves the demo researcher. */
   ChildProcess startNode(String site) throws IOException {
+    return startNode(site, List.of("pre-approve:", "  researchers: " + RESEARCHER));
+  }
+
+  /**
+   * Issues a certificate for the site (once) and starts its node with this site policy.
+   *
+   * @param policy YAML lines of {@code oncofed.node.policy}, relative to it
+   */
+  ChildProcess startNode(String site, List<String> policy) throws IOException {
     Credential credential = sites.computeIfAbsent(site, pki::addSite);
     Path nodeDir = nodeDataDir(site);
     Files.createDirectories(nodeDir);
@@ -239,6 +255,8 @@ final class LocalFederation implements AutoCloseable {
         "      coordinator: localhost:" + grpcPort,
         "      initial-backoff: 250ms",
         "      max-backoff: 5s",
+        "    policy:",
+        policy.stream().map(line -> "      " + line).collect(Collectors.joining("\n")),
         "  tls:",
         "    certificate: " + credential.certificate(),
         "    private-key: " + credential.privateKey(),
@@ -285,6 +303,17 @@ final class LocalFederation implements AutoCloseable {
   /** Kills the coordinator's process at once (SIGKILL): no shutdown hook, nothing flushed. */
   void killCoordinator() throws InterruptedException {
     coordinator.kill();
+  }
+
+  /**
+   * Runs one of the site's node commands as its staff would (for example {@code approvals approve
+   * PLAN}) against its data folder; its exit code. Output goes to the site's command log.
+   */
+  int runNodeCommand(String site, List<String> arguments, Duration timeout) throws IOException, InterruptedException {
+    List<String> command = new ArrayList<>(arguments);
+    command.addAll(List.of("--data-dir", nodeDataDir(site).toString()));
+    return ChildProcess.start(site + " " + String.join(" ", arguments), home.jar("hospital-node"), command,
+        work.resolve("logs/node-" + site + "-commands.log")).awaitExit(timeout);
   }
 
   /** Freezes a node's process (SIGSTOP) until {@link #thawNode}. */

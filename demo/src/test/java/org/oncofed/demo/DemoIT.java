@@ -40,8 +40,10 @@ class DemoIT {
     assertThat(output).containsPattern("VALID: \\d+ events, \\d+ checkpoints? signed by CN=coordinator");
     assertThat(output).contains("ledger of site northshore agrees", "ledger of site riverside agrees",
         "ledger of site lakeside agrees");
+    assertThat(output).contains("site approval is on; each site's policy pre-approves plans by demo-researcher");
     for (String site : DemoCommand.SITES) {
       assertThat(output).containsPattern(site + "\\s+yes");
+      assertThat(output).containsPattern(site + "\\s+epsilon infinite at delta 1.0E-5, no max-epsilon; plan approved");
     }
   }
 }

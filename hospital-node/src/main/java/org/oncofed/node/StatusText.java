@@ -30,9 +30,14 @@ final class StatusText {
     if (status.hasNonNull("detail")) {
       text.append(": ").append(status.path("detail").asText());
     }
+    JsonNode privacy = status.path("privacy");
+    double maxEpsilon = privacy.path("maxEpsilon").asDouble();
     return text.append('\n')
         .append("backend      ").append(status.path("backend").asText())
-        .append(" (").append(status.path("device").asText()).append(')')
+        .append(" (").append(status.path("device").asText()).append(")\n")
+        .append("privacy      epsilon ").append(privacy.path("epsilon").asText()).append(" spent at delta ")
+        .append(privacy.path("delta").asText())
+        .append(maxEpsilon > 0 ? ", max-epsilon " + maxEpsilon : ", no max-epsilon set")
         .toString();
   }
 }

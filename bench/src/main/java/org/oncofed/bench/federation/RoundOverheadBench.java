@@ -36,6 +36,9 @@ import org.oncofed.coordinator.federation.FederationServer;
  */
 public final class RoundOverheadBench implements Benchmark {
 
+  /** The researcher running the benchmark's experiments; the benchmark's sites pre-approve its plans. */
+  static final String RESEARCHER = "bench-researcher";
+
   private static final Duration EXPERIMENT_TIMEOUT = Duration.ofMinutes(60);
   private static final int PATIENTS_PER_SITE = 8;
   private static final int ROUND_TRIPS_PER_SAMPLE = 200;
@@ -62,7 +65,7 @@ public final class RoundOverheadBench implements Benchmark {
   @Override
   public void run(BenchReport report) throws Exception {
     DevPki pki = DevPki.init(work.resolve("pki"), List.of(), false);
-    Credential researcher = pki.addUser("bench-researcher", Role.RESEARCHER);
+    Credential researcher = pki.addUser(RESEARCHER, Role.RESEARCHER);
     try (CoordinatorProcess coordinator = CoordinatorProcess.start(work, pki);
         SiteClient probe = SiteClient.connect(pki, pki.addSite("round-trip-probe"), coordinator)) {
       CoordinatorApiClient api = CoordinatorApiClient.connect(URI.create("https://localhost:" + coordinator.httpsPort()),

@@ -59,6 +59,9 @@ final class StatusText {
     if (!e.openTasks().isEmpty()) {
       text.append('\n').append(tasks(e.openTasks()));
     }
+    if (!e.sites().isEmpty()) {
+      text.append('\n').append(sites(e.sites()));
+    }
     if (e.results() != null) {
       text.append('\n').append(results(e.results()));
     }
@@ -131,6 +134,16 @@ final class StatusText {
           Format.percent(task.fractionDone()));
     }
     return "tasks at sites\n" + table.render();
+  }
+
+  private static String sites(List<ExperimentView.SiteView> sites) {
+    TextTable table = new TextTable("SITE", "PLAN", "APPROVAL", "EPSILON SPENT", "DELTA", "MAX EPSILON");
+    for (ExperimentView.SiteView site : sites) {
+      table.row(site.site(), Format.hash(site.planSha256()), site.approval(), site.epsilon(),
+          site.epsilon() == null ? null : Format.plain(site.delta()),
+          site.maxEpsilon() > 0 ? Format.plain(site.maxEpsilon()) : site.epsilon() == null ? null : "none");
+    }
+    return "sites (approval of the plan, privacy spent on their training data)\n" + table.render();
   }
 
   private static String privacy(ExperimentConfig.Privacy privacy) {

@@ -34,6 +34,7 @@ final class WatchEvents {
       round(lines, earlier.get(round.round()), round);
     }
     tasks(lines, before == null ? List.of() : before.openTasks(), now.openTasks());
+    approvals(lines, before == null ? List.of() : before.sites(), now.sites());
     if (now.bestRound() != null && (before == null || !Objects.equals(before.bestRound(), now.bestRound()))) {
       lines.add("best model so far: round " + now.bestRound() + " (pooled validation score "
           + Format.metric(now.bestScore()) + ")");
@@ -124,6 +125,19 @@ final class WatchEvents {
       if (!progress(task).isEmpty() && (previous == null || !sameProgress(previous, task))) {
         lines.add(phase(task) + " " + task.site() + (task.kind().equals("TRAIN") ? "" : " " + activity(task)) + ": "
             + progress(task));
+      }
+    }
+  }
+
+  /** A line for each site whose approval of the plan changed. */
+  private static void approvals(List<String> lines, List<ExperimentView.SiteView> before,
+      List<ExperimentView.SiteView> now) {
+    Map<String, String> earlier = new LinkedHashMap<>();
+    before.forEach(site -> earlier.put(site.site(), site.approval()));
+    for (ExperimentView.SiteView site : now) {
+      if (site.approval() != null && !site.approval().equals(earlier.get(site.site()))) {
+        lines.add("site " + site.site() + ": " + site.approval()
+            + (site.planSha256() == null ? "" : " (plan " + Format.hash(site.planSha256()) + ")"));
       }
     }
   }

@@ -37,6 +37,22 @@ class WatchEventsTest {
   }
 
   @Test
+  void reportsEachSiteWhoseApprovalOfThePlanChanged() {
+    String plan = "9f86d081884c" + "7".repeat(52);
+    ExperimentView started = view("RUNNING", List.of(), List.of(), null, null);
+    ExperimentView waiting = withSites(started, List.of(site("north", "approved", plan), site("south",
+        "awaiting site approval", plan)));
+    ExperimentView approved = withSites(started, List.of(site("north", "approved", plan), site("south", "approved",
+        plan)));
+
+    assertThat(WatchEvents.between(started, waiting)).containsExactly(
+        "site north: approved (plan 9f86d081884c)",
+        "site south: awaiting site approval (plan 9f86d081884c)");
+    assertThat(WatchEvents.between(waiting, approved)).containsExactly("site south: approved (plan 9f86d081884c)");
+    assertThat(WatchEvents.between(approved, approved)).isEmpty();
+  }
+
+  @Test
   void reportsOpeningProgressAnswersAndAggregationAsTheyHappen() {
     ExperimentView started = view("RUNNING", List.of(), List.of(), null, null);
     ExperimentView opened = view("RUNNING",
@@ -152,7 +168,7 @@ class WatchEventsTest {
       Integer bestRound, FinalResults results) {
     return new ExperimentView("e-1", "lung nodules", "rita", T0, status, null, T0, null, rounds.size(), 5,
         "c".repeat(64), null, BASE, BASE, bestRound == null ? null : ROUND_1, bestRound,
-        bestRound == null ? null : 0.7, rounds, tasks, results);
+        bestRound == null ? null : 0.7, rounds, tasks, results, List.of());
   }
 
   /** Round 1 with no record yet, quorum 2, open to the given sites. */
@@ -163,7 +179,18 @@ class WatchEventsTest {
         null, 5, 2, null, null, null, null, null, sites).withDefaults();
     return new ExperimentView(view.id(), view.name(), view.createdBy(), view.createdAt(), view.status(), null,
         view.startedAt(), null, 1, view.rounds(), view.configSha256(), config, view.initialModel(),
-        view.currentModel(), null, null, null, view.roundDetails(), view.openTasks(), null);
+        view.currentModel(), null, null, null, view.roundDetails(), view.openTasks(), null, view.sites());
+  }
+
+  private static ExperimentView.SiteView site(String name, String approval, String plan) {
+    return new ExperimentView.SiteView(name, approval, plan, "1.2000", 1e-5, 0);
+  }
+
+  private static ExperimentView withSites(ExperimentView view, List<ExperimentView.SiteView> sites) {
+    return new ExperimentView(view.id(), view.name(), view.createdBy(), view.createdAt(), view.status(),
+        view.statusReason(), view.startedAt(), view.finishedAt(), view.currentRound(), view.rounds(),
+        view.configSha256(), view.config(), view.initialModel(), view.currentModel(), view.bestModel(),
+        view.bestRound(), view.bestScore(), view.roundDetails(), view.openTasks(), view.results(), sites);
   }
 
   private static NodeView node(String site, boolean connected, long trainingSlices) {
@@ -177,6 +204,6 @@ class WatchEventsTest {
     return new ExperimentView(view.id(), view.name(), view.createdBy(), view.createdAt(), view.status(), reason,
         view.startedAt(), T0.plusSeconds(3600), view.currentRound(), view.rounds(), view.configSha256(), view.config(),
         view.initialModel(), view.currentModel(), view.bestModel(), view.bestRound(), view.bestScore(),
-        view.roundDetails(), view.openTasks(), view.results());
+        view.roundDetails(), view.openTasks(), view.results(), view.sites());
   }
 }

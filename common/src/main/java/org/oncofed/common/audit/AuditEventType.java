@@ -22,12 +22,25 @@ public enum AuditEventType {
   EXPERIMENT_FAILED(true, false, false, "reason"),
   /** A round was opened. Details: selectedSites (list), globalModelSha256. */
   ROUND_OPENED(true, true, false, "selectedSites", "globalModelSha256"),
-  /** A site's update passed validation. Details: taskId, updateSha256, sampleCount (+ sizeBytes, metrics, privacy). */
+  /**
+   * A site's update passed validation. Details: taskId, updateSha256, sampleCount (+ sizeBytes, metrics,
+   * privacySpent: the site's epsilon, delta and maxEpsilon after this release).
+   */
   UPDATE_ACCEPTED(true, true, true, "taskId", "updateSha256", "sampleCount"),
   /** A site's update was refused. Details: taskId, reason (+ updateSha256 when it was received whole). */
   UPDATE_REJECTED(true, true, true, "taskId", "reason"),
-  /** A site returned an evaluation. Details: taskId, modelSha256 (+ split, examples, reportSha256). */
+  /** A site returned an evaluation. Details: taskId, modelSha256 (+ split, examples, reportSha256, privacySpent). */
   EVALUATION_RECEIVED(true, true, true, "taskId", "modelSha256"),
+  /**
+   * A site declined a task. Details: taskId, reason (+ planSha256, the plan as the site computed it;
+   * privacySpent and taskEpsilon when the site's privacy budget refused it).
+   */
+  TASK_DECLINED(true, true, true, "taskId", "reason"),
+  /**
+   * A site decided on an experiment's plan: approved or rejected it, by an operator or a rule of its
+   * policy. Details: planSha256, decision (approved or rejected), decidedBy.
+   */
+  PLAN_DECIDED(true, false, true, "planSha256", "decision", "decidedBy"),
   /** A round produced a new global model. Details: participants (list), weights (map site to weight), newModelSha256. */
   ROUND_AGGREGATED(true, true, false, "participants", "weights", "newModelSha256"),
   /** A round ended without a new model. Details: reason. */

@@ -87,7 +87,7 @@ public final class LedgerCrossCheck {
       List<AuditEntry> recorded = switch (entry.type()) {
         case UPDATE_SENT -> trail.events(site, entry.taskId(), UPDATE_EVENTS);
         case EVALUATION_SENT -> trail.events(site, entry.taskId(), Set.of(AuditEventType.EVALUATION_RECEIVED));
-        case CHECKPOINT_RECEIVED, ANSWER_RECEIVED -> List.of();
+        case CHECKPOINT_RECEIVED, ANSWER_RECEIVED, PLAN_DECIDED, TASK_DECLINED -> List.of();
       };
       boolean sent = entry.type() == LedgerEntryType.UPDATE_SENT || entry.type() == LedgerEntryType.EVALUATION_SENT;
       if (sent && recorded.isEmpty() && !accepted.getOrDefault(entry.taskId(), false)) {
@@ -101,7 +101,7 @@ public final class LedgerCrossCheck {
         case EVALUATION_SENT -> matchSent(recorded, entry, location, "modelSha256", List.of("reportSha256"),
             "EVALUATION_RECEIVED");
         case CHECKPOINT_RECEIVED -> matchCheckpoint(trail, entry, location, verdict.events());
-        case ANSWER_RECEIVED -> null;
+        case ANSWER_RECEIVED, PLAN_DECIDED, TASK_DECLINED -> null;
       };
       if (problem != null) {
         return verdict.withProblem(problem);

@@ -4,10 +4,11 @@ package org.oncofed.common.audit;
 public enum LedgerEntryType {
   /**
    * A training update was sent. Details: updateSha256, sizeBytes, sampleCount, privacy
-   * (clipNorm, noiseMultiplier, secureAggregation).
+   * (clipNorm, noiseMultiplier, secureAggregation), privacySpent (epsilon, delta, maxEpsilon of the
+   * training split once this release is counted).
    */
   UPDATE_SENT,
-  /** An evaluation report was sent. Details: modelSha256, reportSha256, split, examples. */
+  /** An evaluation report was sent. Details: modelSha256, reportSha256, split, examples, privacySpent. */
   EVALUATION_SENT,
   /** A signed checkpoint of the coordinator's trail was received. Details: payload, signature, certificate. */
   CHECKPOINT_RECEIVED,
@@ -15,7 +16,17 @@ public enum LedgerEntryType {
    * The coordinator answered an update or evaluation the site sent for the entry's task. Details:
    * accepted (true once the coordinator has committed it), reason (when refused).
    */
-  ANSWER_RECEIVED;
+  ANSWER_RECEIVED,
+  /**
+   * The site decided on an experiment's plan (no task). Details: planSha256, decision (approved or
+   * rejected), decidedBy (operator, or the policy rule).
+   */
+  PLAN_DECIDED,
+  /**
+   * The site declined the entry's task. Details: reason (+ planSha256; privacySpent and taskEpsilon
+   * when the privacy budget refused it).
+   */
+  TASK_DECLINED;
 
   public static LedgerEntryType parse(String name) {
     for (LedgerEntryType type : values()) {

@@ -19,6 +19,9 @@ import org.oncofed.proto.federation.v1.EvaluationReport;
  */
 public record EvaluationCounts(ConfusionMatrix confusion, List<ScoreHistogram> histograms, double meanLoss) {
 
+  /** Equal-width bins in [0, 1] of the score histograms OncoFed asks sites for. */
+  public static final int HISTOGRAM_BINS = 50;
+
   public EvaluationCounts {
     Objects.requireNonNull(confusion, "confusion");
     histograms = List.copyOf(histograms);

@@ -19,6 +19,8 @@ import org.oncofed.coordinator.task.TaskBook;
 import org.oncofed.coordinator.task.TaskKind;
 import org.oncofed.coordinator.task.TaskMessages;
 import org.oncofed.coordinator.task.TaskRecord;
+import org.oncofed.coordinator.task.TaskRepository;
+import org.oncofed.coordinator.task.TaskStatus;
 
 /**
  * Has every eligible site train a local-only model from the initial weights, with the whole
@@ -32,27 +34,36 @@ class BaselineTraining {
   private final Clock clock;
   private final ModelStore models;
   private final Quorum quorum;
+  private final TaskRepository tasks;
+  private final EvaluationRepository evaluations;
 
-  BaselineTraining(TaskBook book, ConnectedNodes nodes, Clock clock, ModelStore models, Quorum quorum) {
+  BaselineTraining(TaskBook book, ConnectedNodes nodes, Clock clock, ModelStore models, Quorum quorum,
+      TaskRepository tasks, EvaluationRepository evaluations) {
     this.book = book;
     this.nodes = nodes;
     this.clock = clock;
     this.models = models;
     this.quorum = quorum;
+    this.tasks = tasks;
+    this.evaluations = evaluations;
   }
 
   /**
    * Asks each eligible site without a baseline yet (a final phase resumed after a restart keeps
    * those it has) to train one.
    *
-   * @return every baseline of the experiment, by site
+   * @return every baseline of the experiment that reached the coordinator, by site; those kept
+   *     on-site by their site's policy are not among them, only their test counts are stored
    */
   List<ModelRecord> train(ExperimentPlan plan, int phase, ModelRecord initial, Cancellation cancellation)
       throws InterruptedException {
     Instant deadline = clock.instant().plus(plan.roundDeadline().multipliedBy(plan.rounds()));
-    Set<String> done = baselines(plan).stream().map(ModelRecord::siteId).collect(Collectors.toSet());
+    Set<String> done = tasks.findByExperimentId(plan.experimentId()).stream()
+        .filter(task -> task.kind() == TaskKind.BASELINE && task.status() == TaskStatus.COMPLETED)
+        .map(TaskRecord::siteId)
+        .collect(Collectors.toSet());
     BaselineCollection batch = new BaselineCollection(book, nodes, clock, cancellation,
-        Math.toIntExact(initial.parameterCount()));
+        Math.toIntExact(initial.parameterCount()), new EvaluationStore(evaluations, clock, plan.spec().classCount()));
     for (SiteId site : quorum.await(plan, deadline, cancellation)) {
       if (done.contains(site.value())) {
         continue;

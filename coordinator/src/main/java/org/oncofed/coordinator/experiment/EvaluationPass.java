@@ -51,8 +51,8 @@ class EvaluationPass {
   Map<String, Map<String, EvaluationCounts>> run(ExperimentPlan plan, int round, List<ModelRecord> models,
       DataSplit split, Instant deadline, Cancellation cancellation) throws InterruptedException {
     Map<String, Map<String, EvaluationCounts>> stored = stored(plan, round, split);
-    EvaluationCollection batch = new EvaluationCollection(book, nodes, clock, cancellation, evaluations,
-        plan.spec().classCount());
+    EvaluationCollection batch = new EvaluationCollection(book, nodes, clock, cancellation,
+        new EvaluationStore(evaluations, clock, plan.spec().classCount()));
     for (SiteId site : sitesWithData(plan, split, deadline, cancellation)) {
       for (ModelRecord model : models) {
         if (stored.getOrDefault(model.sha256(), Map.of()).containsKey(site.value())) {

@@ -4,9 +4,12 @@ import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.context.event.StartupEvent;
 import io.micronaut.runtime.event.annotation.EventListener;
 import jakarta.inject.Singleton;
+import java.security.cert.CertificateException;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oncofed.api.ExperimentStatus;
+import org.oncofed.common.tls.PeerIdentity;
+import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.coordinator.plan.ExperimentPlan;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -21,16 +24,23 @@ class ExperimentThreads {
   private static final Logger LOG = LoggerFactory.getLogger(ExperimentThreads.class);
 
   private final RunContext context;
+  private final String coordinator;
   private final Map<String, Thread> threads = new ConcurrentHashMap<>();
   private final Map<String, ExperimentRun> runs = new ConcurrentHashMap<>();
 
-  ExperimentThreads(RunContext context) {
+  ExperimentThreads(RunContext context, ProjectPki pki) {
     this.context = context;
+    try {
+      this.coordinator = PeerIdentity.of(pki.identity().certificate()).name();
+    } catch (CertificateException e) {
+      throw new IllegalArgumentException("the coordinator certificate has no usable subject: " + e.getMessage(), e);
+    }
   }
 
   /** Starts running an experiment whose status is RUNNING in the database. */
   void start(ExperimentRecord experiment) {
-    ExperimentRun run = new ExperimentRun(context, ExperimentPlan.of(experiment.id(), experiment.configJson()));
+    ExperimentRun run = new ExperimentRun(context, ExperimentPlan.of(experiment.id(), experiment.configJson())
+        .runBy(new ExperimentPlan.Parties(coordinator, experiment.createdBy())));
     Thread thread = new Thread(() -> {
       try {
         run.run();

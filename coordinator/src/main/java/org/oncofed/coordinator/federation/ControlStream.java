@@ -72,7 +72,7 @@ final class ControlStream implements StreamObserver<NodeMessage>, NodeConnection
     switch (message.getBodyCase()) {
       case HELLO -> onHello(message.getHello());
       case HEARTBEAT -> onHeartbeat(message.getHeartbeat());
-      case PROGRESS, DECLINED, FAILED -> nodes.taskMessage(identity.site(), message);
+      case PROGRESS, DECLINED, FAILED, PLAN_DECISION -> nodes.taskMessage(identity.site(), message);
       case BODY_NOT_SET -> refuse(Status.INVALID_ARGUMENT.withDescription("empty control message"));
     }
   }

@@ -1,5 +1,6 @@
 package org.oncofed.coordinator.plan;
 
+import io.micronaut.core.annotation.Nullable;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -9,20 +10,30 @@ import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.model.ModelSpec;
 import org.oncofed.common.model.Optimizer;
 import org.oncofed.common.model.TrainingConfig;
+import org.oncofed.common.plan.SitePlans;
 import org.oncofed.coordinator.aggregation.AggregationStrategies;
 import org.oncofed.coordinator.aggregation.AggregationStrategy;
+import org.oncofed.proto.federation.v1.DataSplit;
 import org.oncofed.proto.federation.v1.PrivacyConfig;
+import org.oncofed.proto.federation.v1.SitePlan;
 
 /**
  * A stored experiment configuration in the terms the round engine works with: the model spec,
- * the local training settings, the strategy, privacy filters and the schedule.
+ * the local training settings, the strategy, privacy filters and the schedule. A plan that runs
+ * also knows who runs it (coordinator and researcher), which completes the plan sites approve.
+ *
+ * @param parties the coordinator's and the researcher's names, once known; null for a plan only read
  */
 public record ExperimentPlan(
     String experimentId,
     ExperimentConfig config,
     ModelSpec spec,
     TrainingConfig training,
-    PrivacyConfig privacy) {
+    PrivacyConfig privacy,
+    @Nullable Parties parties) {
+
+  /** Who runs the experiment, by the names in their certificates. */
+  public record Parties(String coordinator, String researcher) {}
 
   /** Reads a stored configuration (complete, as written by {@link ExperimentConfig#withDefaults()}). */
   public static ExperimentPlan of(String experimentId, String configJson) {
@@ -48,7 +59,41 @@ public record ExperimentPlan(
         .setClipNorm(config.privacy().clipNorm())
         .setNoiseMultiplier(config.privacy().noiseMultiplier())
         .build();
-    return new ExperimentPlan(experimentId, config, spec, training, privacy);
+    return new ExperimentPlan(experimentId, config, spec, training, privacy, null);
+  }
+
+  /** This plan, run by {@code parties}. */
+  public ExperimentPlan runBy(Parties parties) {
+    return new ExperimentPlan(experimentId, config, spec, training, privacy, parties);
+  }
+
+  /**
+   * What every site approves before it trains or evaluates for this experiment; its hash is
+   * {@link SitePlans#sha256}.
+   *
+   * @throws IllegalStateException for a plan that does not know who runs it
+   */
+  public SitePlan sitePlan() {
+    if (parties == null) {
+      throw new IllegalStateException("experiment " + experimentId + ": the plan sent to sites needs its coordinator"
+          + " and researcher");
+    }
+    return SitePlan.newBuilder()
+        .setCoordinator(parties.coordinator())
+        .setExperimentId(experimentId)
+        .setExperimentName(config.name())
+        .setResearcher(parties.researcher())
+        .setSpec(spec.toProto())
+        .setTraining(training.toProto())
+        .setPrivacy(privacy)
+        .setStrategy(config.strategy().name())
+        .putAllStrategySettings(settings())
+        .setRounds(rounds())
+        .setLocalBaselines(config.localBaselines())
+        .setShareBaselines(config.localBaselines())
+        .addEvaluationSplits(DataSplit.DATA_SPLIT_VALIDATION)
+        .addEvaluationSplits(DataSplit.DATA_SPLIT_TEST)
+        .build();
   }
 
   public AggregationStrategy strategy() {

@@ -10,23 +10,23 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.function.Function;
 import org.oncofed.api.ExperimentReport;
+import org.oncofed.api.ExperimentView;
 import org.oncofed.api.FinalResults;
 import org.oncofed.api.MetricsView;
 import org.oncofed.api.RoundView;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.hash.CanonicalJson;
+import org.oncofed.coordinator.audit.SiteSignoffs;
 import org.oncofed.coordinator.experiment.EvaluationRecord;
 import org.oncofed.coordinator.experiment.EvaluationRepository;
 import org.oncofed.coordinator.experiment.ExperimentRecord;
-import org.oncofed.coordinator.model.ModelKind;
-import org.oncofed.coordinator.model.ModelRecord;
-import org.oncofed.coordinator.model.ModelRepository;
 import org.oncofed.coordinator.plan.ExperimentPlan;
 import org.oncofed.coordinator.round.RoundRecord;
 import org.oncofed.coordinator.round.RoundRepository;
 import org.oncofed.coordinator.task.TaskKind;
 import org.oncofed.coordinator.task.TaskRecord;
 import org.oncofed.coordinator.task.TaskRepository;
+import org.oncofed.coordinator.task.TaskStatus;
 import org.oncofed.proto.federation.v1.DataSplit;
 
 /** Builds what researchers read about an experiment from what the database holds. */
@@ -36,14 +36,24 @@ public class ExperimentReports {
   private final RoundRepository rounds;
   private final TaskRepository tasks;
   private final EvaluationRepository evaluations;
-  private final ModelRepository models;
+  private final SiteSignoffs signoffs;
 
   ExperimentReports(RoundRepository rounds, TaskRepository tasks, EvaluationRepository evaluations,
-      ModelRepository models) {
+      SiteSignoffs signoffs) {
     this.rounds = rounds;
     this.tasks = tasks;
     this.evaluations = evaluations;
-    this.models = models;
+    this.signoffs = signoffs;
+  }
+
+  /** Each site's approval of the plan and privacy spent, as its site reported them to the trail. */
+  public List<ExperimentView.SiteView> sites(ExperimentRecord experiment) {
+    return signoffs.of(experiment.id()).entrySet().stream()
+        .map(site -> new ExperimentView.SiteView(site.getKey(),
+            site.getValue().approval() == null ? null : site.getValue().approval().text(),
+            site.getValue().planSha256(), SiteSignoffs.epsilonText(site.getValue().epsilon()),
+            site.getValue().delta(), site.getValue().maxEpsilon()))
+        .toList();
   }
 
   /** The newest global model: from the last aggregated round, else the initial model. */
@@ -60,7 +70,7 @@ public class ExperimentReports {
     return new ExperimentReport(experiment.id(), experiment.name(), experiment.status().name(),
         experiment.statusReason(), experiment.createdBy(), experiment.createdAt(), experiment.finishedAt(),
         experiment.configSha256(), ExperimentPlan.of(experiment.id(), experiment.configJson()).config(),
-        TumourClass.labels(), rounds(experiment), finalResults(experiment));
+        TumourClass.labels(), rounds(experiment), finalResults(experiment), sites(experiment));
   }
 
   public List<RoundView> rounds(ExperimentRecord experiment) {
@@ -94,10 +104,11 @@ public class ExperimentReports {
     }
     String best = resultModel(experiment);
     FinalResults.ModelResult federated = result(tests, best, null);
-    List<FinalResults.ModelResult> baselines = models.findByExperimentIdOrderByRoundNo(experiment.id()).stream()
-        .filter(model -> model.kind() == ModelKind.BASELINE)
-        .sorted(Comparator.comparing(ModelRecord::siteId))
-        .map(model -> result(tests, model.sha256(), model.siteId()))
+    // Completed baseline tasks name every baseline, those their sites kept (only test counts came back) included.
+    List<FinalResults.ModelResult> baselines = tasks.findByExperimentId(experiment.id()).stream()
+        .filter(task -> task.kind() == TaskKind.BASELINE && task.status() == TaskStatus.COMPLETED)
+        .sorted(Comparator.comparing(TaskRecord::siteId))
+        .map(task -> result(tests, task.resultSha256(), task.siteId()))
         .toList();
     return new FinalResults(experiment.bestRound(), federated, baselines, compare(federated, baselines));
   }

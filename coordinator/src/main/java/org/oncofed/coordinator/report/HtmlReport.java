@@ -7,6 +7,7 @@ import java.util.Locale;
 import java.util.Set;
 import java.util.function.Function;
 import org.oncofed.api.ExperimentReport;
+import org.oncofed.api.ExperimentView;
 import org.oncofed.api.FinalResults;
 import org.oncofed.api.MetricsView;
 import org.oncofed.api.RoundView;
@@ -55,6 +56,10 @@ public final class HtmlReport {
         html.append("<h3>Confusion matrix of the federated model (pooled test)</h3>\n")
             .append(confusion(results.federated().test(), report.classes()));
       }
+    }
+    if (!report.sites().isEmpty()) {
+      html.append("<h2>Sites</h2>\n<p>Each site's approval of the experiment's plan and the privacy spent on its "
+          + "training data (epsilon at delta, by the site's own accountant).</p>\n").append(siteTable(report.sites()));
     }
     html.append("<h2>Configuration</h2>\n<pre>").append(escape(CanonicalJson.encode(report.config()))).append("</pre>\n")
         .append("</body></html>\n");
@@ -123,6 +128,20 @@ public final class HtmlReport {
           .append("</td><td>").append(number(v == null ? null : v.macroAuc().estimate()))
           .append("</td><td class=\"l\"><code>").append(round.newModel() == null ? "-" : round.newModel().substring(0, 12))
           .append("</code></td></tr>\n");
+    }
+    return table.append("</table>\n").toString();
+  }
+
+  private static String siteTable(List<ExperimentView.SiteView> sites) {
+    StringBuilder table = new StringBuilder("<table><tr><th class=\"l\">site</th><th class=\"l\">approval</th>"
+        + "<th>epsilon spent</th><th>delta</th><th>max epsilon</th></tr>\n");
+    for (ExperimentView.SiteView site : sites) {
+      table.append("<tr><td class=\"l\">").append(escape(site.site()))
+          .append("</td><td class=\"l\">").append(site.approval() == null ? "-" : escape(site.approval()))
+          .append("</td><td>").append(site.epsilon() == null ? "-" : escape(site.epsilon()))
+          .append("</td><td>").append(site.epsilon() == null ? "-" : site.delta())
+          .append("</td><td>").append(site.maxEpsilon() > 0 ? String.valueOf(site.maxEpsilon()) : "none")
+          .append("</td></tr>\n");
     }
     return table.append("</table>\n").toString();
   }

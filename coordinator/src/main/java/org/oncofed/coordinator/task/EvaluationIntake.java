@@ -1,9 +1,11 @@
 package org.oncofed.coordinator.task;
 
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.audit.AuditEventType;
+import org.oncofed.common.audit.PrivacySpentDetails;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.metrics.EvaluationCounts;
@@ -18,6 +20,10 @@ import org.oncofed.proto.federation.v1.EvaluationReport;
  * then, under the owner's monitor, kept by the owner, the task completed and
  * {@code EVALUATION_RECEIVED} recorded in one transaction before the site is answered. A rejected
  * evaluation finishes the task as REJECTED.
+ *
+ * <p>A baseline task may be answered with an evaluation too: the site's policy kept its local-only
+ * baseline on-site, and only its counts on the site's own test split leave. The model is then
+ * known by the hash the site reports; its bytes never reach the coordinator.
  */
 @Singleton
 public class EvaluationIntake {
@@ -40,14 +46,17 @@ public class EvaluationIntake {
     TaskBook.OpenTask open = book.require(report.getTaskId(), site);
     TaskRecord task = open.task();
     try {
-      if (task.kind() != TaskKind.EVALUATE) {
+      boolean keptBaseline = task.kind() == TaskKind.BASELINE;
+      if (task.kind() != TaskKind.EVALUATE && !keptBaseline) {
         throw new IllegalArgumentException("task " + task.taskId() + " is a " + task.kind() + " task, not an evaluation");
       }
-      if (!task.modelSha256().equals(report.getModelSha256())) {
+      if (keptBaseline) {
+        Sha256.requireHexDigest(report.getModelSha256(), "the kept baseline's model SHA-256");
+      } else if (!task.modelSha256().equals(report.getModelSha256())) {
         throw new IllegalArgumentException("evaluation is of model " + report.getModelSha256() + ", the task sent "
             + task.modelSha256());
       }
-      DataSplit split = DataSplit.valueOf(task.dataSplit());
+      DataSplit split = keptBaseline ? DataSplit.DATA_SPLIT_TEST : DataSplit.valueOf(task.dataSplit());
       if (report.getSplit() != split) {
         throw new IllegalArgumentException("evaluation is on " + report.getSplit() + ", the task asked for " + split);
       }
@@ -62,14 +71,22 @@ public class EvaluationIntake {
           throw new TaskRefusedException("task " + task.taskId() + " finished while its evaluation was being received");
         }
         audit.atomically(events -> {
-          open.owner().keepEvaluation(task, counts);
-          if (!book.recordCompletion(task.taskId(), counts.examples(), null,
+          open.owner().keepEvaluation(task, report.getModelSha256(), counts);
+          if (!book.recordCompletion(task.taskId(), counts.examples(), keptBaseline ? report.getModelSha256() : null,
               CanonicalJson.encode(Map.of("loss", counts.meanLoss())))) {
             throw new TaskRefusedException("task " + task.taskId() + " finished while its evaluation was being received");
           }
+          Map<String, Object> details = new LinkedHashMap<>(Map.of("taskId", task.taskId(),
+              "modelSha256", report.getModelSha256(), "split", split.name(), "examples", counts.examples(),
+              "reportSha256", Sha256.hex(report.toByteArray())));
+          if (keptBaseline) {
+            details.put("kind", "BASELINE_KEPT_ON_SITE");
+          }
+          if (report.hasPrivacySpent()) {
+            details.put("privacySpent", PrivacySpentDetails.of(report.getPrivacySpent()));
+          }
           return events.record(AuditEventType.EVALUATION_RECEIVED, site.value(), task.experimentId(), task.roundNo(),
-              site, Map.of("taskId", task.taskId(), "modelSha256", task.modelSha256(), "split", split.name(),
-                  "examples", counts.examples(), "reportSha256", Sha256.hex(report.toByteArray())));
+              site, details);
         });
         book.finished(task.taskId());
       }

@@ -1,6 +1,7 @@
 package org.oncofed.coordinator.task;
 
 import com.google.protobuf.ByteString;
+import java.util.Optional;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.model.ParameterAssembler;
@@ -56,7 +57,8 @@ public final class IncomingUpdate {
       throw abandon(e.getMessage());
     }
     return intake.accept(task, new ReceivedUpdate(site, taskId(), encoded.decode(), encoded, header.getSampleCount(),
-        header.getMetricsMap(), header.getProvenanceJson(), header.getProvenanceSha256()));
+        header.getMetricsMap(), header.getProvenanceJson(), header.getProvenanceSha256(),
+        header.hasPrivacySpent() ? Optional.of(header.getPrivacySpent()) : Optional.empty()));
   }
 
   /** Rejects the task because the transfer broke the protocol or failed; returns what to throw. */

@@ -1,8 +1,10 @@
 package org.oncofed.coordinator.task;
 
 import java.util.Map;
+import java.util.Optional;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.model.EncodedParameters;
+import org.oncofed.proto.federation.v1.PrivacySpent;
 
 /**
  * An update that arrived complete and intact (hash, size and encoding checked) for an open task;
@@ -12,6 +14,7 @@ import org.oncofed.common.model.EncodedParameters;
  * @param encoded the bytes as received, whose SHA-256 identifies the update
  * @param metrics aggregate training metrics the node reported
  * @param provenanceJson the node's provenance record (canonical JSON, no patient data)
+ * @param privacySpent the site's privacy account after this release, when it sent one
  */
 public record ReceivedUpdate(
     SiteId site,
@@ -21,7 +24,8 @@ public record ReceivedUpdate(
     long sampleCount,
     Map<String, Double> metrics,
     String provenanceJson,
-    String provenanceSha256) {
+    String provenanceSha256,
+    Optional<PrivacySpent> privacySpent) {
 
   public String sha256() {
     return encoded.sha256();

@@ -6,16 +6,23 @@ import io.micronaut.context.event.ShutdownEvent;
 import io.micronaut.core.order.Ordered;
 import jakarta.inject.Singleton;
 import java.time.Clock;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import org.oncofed.common.SiteId;
+import org.oncofed.common.audit.AuditEventType;
+import org.oncofed.common.audit.PrivacySpentDetails;
+import org.oncofed.common.hash.Sha256;
+import org.oncofed.coordinator.audit.AuditTrail;
 import org.oncofed.coordinator.nodes.ConnectedNode;
 import org.oncofed.coordinator.nodes.ConnectedNodes;
 import org.oncofed.coordinator.nodes.NodeLifecycleListener;
 import org.oncofed.proto.federation.v1.Heartbeat;
 import org.oncofed.proto.federation.v1.NodeMessage;
+import org.oncofed.proto.federation.v1.PlanDecision;
+import org.oncofed.proto.federation.v1.TaskDeclined;
 import org.oncofed.proto.federation.v1.TaskProgress;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +42,7 @@ public class TaskBook implements NodeLifecycleListener, ApplicationEventListener
   record OpenTask(TaskRecord task, TaskOwner owner) {}
 
   private final TaskRepository repository;
+  private final AuditTrail audit;
   // A provider: ConnectedNodes is created with its listeners, this class among them.
   private final BeanProvider<ConnectedNodes> nodes;
   private final Clock clock;
@@ -42,8 +50,9 @@ public class TaskBook implements NodeLifecycleListener, ApplicationEventListener
   private final Map<String, TaskProgress> progress = new ConcurrentHashMap<>();
   private volatile boolean stopping;
 
-  TaskBook(TaskRepository repository, BeanProvider<ConnectedNodes> nodes, Clock clock) {
+  TaskBook(TaskRepository repository, AuditTrail audit, BeanProvider<ConnectedNodes> nodes, Clock clock) {
     this.repository = repository;
+    this.audit = audit;
     this.nodes = nodes;
     this.clock = clock;
   }
@@ -163,9 +172,10 @@ public class TaskBook implements NodeLifecycleListener, ApplicationEventListener
       }
       case DECLINED -> {
         if (isOwnOpenTask(message.getDeclined().getTaskId(), site)) {
-          close(message.getDeclined().getTaskId(), TaskStatus.DECLINED, message.getDeclined().getReason());
+          decline(site, message.getDeclined());
         }
       }
+      case PLAN_DECISION -> recordDecision(site, message.getPlanDecision());
       case FAILED -> {
         if (isOwnOpenTask(message.getFailed().getTaskId(), site)) {
           close(message.getFailed().getTaskId(), TaskStatus.FAILED, message.getFailed().getReason());
@@ -193,6 +203,44 @@ public class TaskBook implements NodeLifecycleListener, ApplicationEventListener
           LOG.info("Site '{}' is still working on task {}: telling it to stop", site, taskId);
           nodes.get().send(site, TaskMessages.cancel(taskId, reason));
         });
+  }
+
+  /** Closes a task the site declined, with {@code TASK_DECLINED} in the same transaction. */
+  private void decline(SiteId site, TaskDeclined declined) {
+    String taskId = declined.getTaskId();
+    TaskRecord task = open.get(taskId).task();
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("taskId", taskId);
+    details.put("reason", declined.getReason());
+    if (Sha256.isHexDigest(declined.getPlanSha256())) {
+      details.put("planSha256", declined.getPlanSha256());
+    }
+    if (declined.hasPrivacySpent()) {
+      details.put("privacySpent", PrivacySpentDetails.of(declined.getPrivacySpent()));
+      details.put("taskEpsilon", PrivacySpentDetails.epsilon(declined.getTaskEpsilon()));
+    }
+    boolean closed = audit.atomically(events -> {
+      if (repository.close(taskId, TaskStatus.DECLINED, clock.instant(), declined.getReason()) == 0) {
+        return false;
+      }
+      events.record(AuditEventType.TASK_DECLINED, site.value(), task.experimentId(), task.roundNo(), site, details);
+      return true;
+    });
+    if (closed) {
+      finished(taskId);
+    }
+  }
+
+  /** Records a site's decision on an experiment's plan as the site reported it. */
+  private void recordDecision(SiteId site, PlanDecision decision) {
+    if (decision.getExperimentId().isBlank() || !Sha256.isHexDigest(decision.getPlanSha256())
+        || decision.getDecidedBy().isBlank()) {
+      LOG.warn("Site '{}' sent a plan decision without an experiment, a plan SHA-256 or who decided: ignored", site);
+      return;
+    }
+    audit.record(AuditEventType.PLAN_DECIDED, site.value(), decision.getExperimentId(), null, site,
+        Map.of("planSha256", decision.getPlanSha256(), "decision", decision.getApproved() ? "approved" : "rejected",
+            "decidedBy", decision.getDecidedBy()));
   }
 
   private boolean isOwnOpenTask(String taskId, SiteId site) {

@@ -1,5 +1,6 @@
 package org.oncofed.coordinator.task;
 
+import org.oncofed.common.metrics.EvaluationCounts;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.coordinator.model.ModelRecord;
 import org.oncofed.coordinator.plan.ExperimentPlan;
@@ -10,14 +11,10 @@ import org.oncofed.proto.federation.v1.EvaluateTask;
 import org.oncofed.proto.federation.v1.ModelKind;
 import org.oncofed.proto.federation.v1.ModelRef;
 import org.oncofed.proto.federation.v1.ParameterEncoding;
-import org.oncofed.proto.federation.v1.PrivacyConfig;
 import org.oncofed.proto.federation.v1.TrainTask;
 
 /** The control-stream messages that carry tasks to sites. */
 public final class TaskMessages {
-
-  /** Equal-width bins of the score histograms nodes return with evaluations. */
-  static final int HISTOGRAM_BINS = 50;
 
   private TaskMessages() {}
 
@@ -30,10 +27,11 @@ public final class TaskMessages {
             .setSpec(plan.spec().toProto())
             .setBaseModel(reference(base))
             .setTraining(training.toProto())
-            // A local-only baseline never leaves the federation's comparison, so no filters apply.
-            .setPrivacy(baseline ? PrivacyConfig.getDefaultInstance() : plan.privacy())
+            // A local-only baseline leaves the site under the same filters as an update.
+            .setPrivacy(plan.privacy())
             .setDeadlineMs(task.deadlineAt().toEpochMilli())
-            .setLocalBaseline(baseline))
+            .setLocalBaseline(baseline)
+            .setPlan(plan.sitePlan()))
         .build();
   }
 
@@ -45,10 +43,11 @@ public final class TaskMessages {
             .setSpec(plan.spec().toProto())
             .setModel(reference(model))
             .setSplit(split)
-            .setHistogramBins(HISTOGRAM_BINS)
+            .setHistogramBins(EvaluationCounts.HISTOGRAM_BINS)
             .setDeadlineMs(task.deadlineAt().toEpochMilli())
             .setPreprocessing(plan.training().toProto())
-            .setModelKind(kind(model)))
+            .setModelKind(kind(model))
+            .setPlan(plan.sitePlan()))
         .build();
   }
 

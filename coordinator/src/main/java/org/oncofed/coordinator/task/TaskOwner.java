@@ -26,9 +26,10 @@ public interface TaskOwner {
   /**
    * Takes an evaluation that fits its task; called once per task.
    *
+   * @param modelSha256 the evaluated model: the task's, or a baseline its site kept
    * @throws IllegalArgumentException when the counts do not fit what the owner asked for
    */
-  default void keepEvaluation(TaskRecord task, EvaluationCounts counts) {
+  default void keepEvaluation(TaskRecord task, String modelSha256, EvaluationCounts counts) {
     throw new IllegalStateException("task " + task.taskId() + " is a " + task.kind() + " task and takes no evaluation");
   }
 

@@ -5,6 +5,7 @@ import java.util.LinkedHashMap;
 import java.util.Map;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.audit.AuditEventType;
+import org.oncofed.common.audit.PrivacySpentDetails;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.model.ParameterAssembler;
@@ -144,11 +145,13 @@ public class UpdateIntake {
               CanonicalJson.encode(update.metrics()))) {
             throw new TaskRefusedException("task " + task.taskId() + " finished while its update was being received");
           }
+          Map<String, Object> details = new LinkedHashMap<>(Map.of("taskId", task.taskId(),
+              "kind", task.kind().name(), "updateSha256", update.sha256(), "sampleCount", update.sampleCount(),
+              "sizeBytes", update.encoded().sizeBytes(), "metrics", update.metrics(),
+              "provenanceSha256", update.provenanceSha256()));
+          update.privacySpent().ifPresent(spent -> details.put("privacySpent", PrivacySpentDetails.of(spent)));
           return events.record(AuditEventType.UPDATE_ACCEPTED, update.site().value(), task.experimentId(),
-              task.roundNo(), update.site(), Map.of("taskId", task.taskId(), "kind", task.kind().name(),
-                  "updateSha256", update.sha256(), "sampleCount", update.sampleCount(),
-                  "sizeBytes", update.encoded().sizeBytes(), "metrics", update.metrics(),
-                  "provenanceSha256", update.provenanceSha256()));
+              task.roundNo(), update.site(), details);
         });
         open.owner().keepUpdate(task, update);
         book.finished(task.taskId());

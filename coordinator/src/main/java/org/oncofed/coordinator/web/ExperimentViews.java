@@ -37,7 +37,7 @@ class ExperimentViews {
         experiment.currentRound(), plan.rounds(), experiment.configSha256(), plan.config(),
         experiment.initialModelSha256(), reports.currentModel(experiment), experiment.bestModelSha256(),
         experiment.bestRound(), experiment.bestScore(), reports.rounds(experiment), open,
-        reports.finalResults(experiment));
+        reports.finalResults(experiment), reports.sites(experiment));
   }
 
   static ExperimentView.Summary summary(ExperimentRecord experiment) {

@@ -8,6 +8,7 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.oncofed.api.ExperimentConfig;
 import org.oncofed.api.ExperimentReport;
+import org.oncofed.api.ExperimentView;
 import org.oncofed.api.FinalResults;
 import org.oncofed.api.MetricsView;
 import org.oncofed.api.RoundView;
@@ -29,7 +30,8 @@ class HtmlReportTest {
         List.of(new FinalResults.ModelResult("d".repeat(64), "alpha", metrics, Map.of("alpha", metrics))),
         new FinalResults.Comparison(true, false, "The federated model beats every local-only model."));
     ExperimentReport report = new ExperimentReport("id-1", "<script>alert(1)</script>", "COMPLETED", null, "rhea",
-        Instant.EPOCH, Instant.EPOCH, "e".repeat(64), config(), TumourClass.labels(), List.of(round), results);
+        Instant.EPOCH, Instant.EPOCH, "e".repeat(64), config(), TumourClass.labels(), List.of(round), results,
+        List.of(new ExperimentView.SiteView("alpha", "approved", "f".repeat(64), "2.4671", 1e-5, 8.0)));
 
     String html = HtmlReport.render(report);
 
@@ -38,7 +40,8 @@ class HtmlReportTest {
         .doesNotContain("<script>alert(1)</script>")
         .contains("The federated model beats every local-only model.")
         .contains("<svg", "Training loss", "Pooled validation", "Pooled test ROC")
-        .contains("local-only (alpha)", "actual \\ predicted");
+        .contains("local-only (alpha)", "actual \\ predicted")
+        .contains("<td class=\"l\">alpha</td><td class=\"l\">approved</td><td>2.4671</td><td>1.0E-5</td><td>8.0</td>");
   }
 
   private static EvaluationCounts counts() {

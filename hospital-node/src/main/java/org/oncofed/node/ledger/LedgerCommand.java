@@ -100,9 +100,17 @@ public final class LedgerCommand implements Runnable {
         case ANSWER_RECEIVED -> Boolean.TRUE.equals(entry.details().get("accepted"))
             ? "accepted by the coordinator"
             : "refused by the coordinator: " + entry.details().get("reason");
+        case PLAN_DECIDED -> "plan " + abbreviate(entry.details().get("planSha256")) + " "
+            + entry.details().get("decision") + " by " + entry.details().get("decidedBy");
+        case TASK_DECLINED -> "declined: " + entry.details().get("reason")
+            + (entry.details().containsKey("planSha256") ? " (plan " + abbreviate(entry.details().get("planSha256")) + ")"
+                : "");
       };
-      String context = entry.type() == LedgerEntryType.CHECKPOINT_RECEIVED ? ""
-          : "  " + entry.experimentId() + " round " + entry.round() + " task " + entry.taskId();
+      String context = switch (entry.type()) {
+        case CHECKPOINT_RECEIVED -> "";
+        case PLAN_DECIDED -> "  " + entry.experimentId();
+        default -> "  " + entry.experimentId() + " round " + entry.round() + " task " + entry.taskId();
+      };
       return String.format("%5d  %s  %-19s %s%s", entry.sequence(), AuditJson.time(entry.time()), entry.type(), what,
           context);
     }

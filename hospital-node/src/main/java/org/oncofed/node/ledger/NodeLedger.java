@@ -14,11 +14,14 @@ import java.nio.file.StandardCopyOption;
 import java.nio.file.StandardOpenOption;
 import java.security.cert.CertificateException;
 import java.time.Clock;
+import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 import org.oncofed.common.audit.AuditJson;
 import org.oncofed.common.audit.ChainHash;
@@ -26,12 +29,14 @@ import org.oncofed.common.audit.CheckpointVerifier;
 import org.oncofed.common.audit.LedgerEntry;
 import org.oncofed.common.audit.LedgerEntryType;
 import org.oncofed.common.audit.LedgerFile;
+import org.oncofed.common.audit.PrivacySpentDetails;
 import org.oncofed.common.audit.SignedCheckpoint;
 import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.tls.PeerIdentity;
 import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.proto.federation.v1.EvaluationReport;
 import org.oncofed.proto.federation.v1.PrivacyConfig;
+import org.oncofed.proto.federation.v1.PrivacySpent;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -54,6 +59,8 @@ public class NodeLedger {
   private final String siteId;
   private final Clock clock;
   private final Set<String> heldCheckpoints = new HashSet<>();
+  private final Map<String, Boolean> planDecisions = new HashMap<>();
+  private final List<PrivacyConfig> trainingReleases = new ArrayList<>();
   private long size;
   private long lastSequence;
   private String head = ChainHash.GENESIS;
@@ -85,9 +92,10 @@ public class NodeLedger {
    * @param sizeBytes their length
    * @param sampleCount training samples the update was computed on
    * @param privacyApplied the privacy filters actually applied to it
+   * @param privacySpent the site's privacy account once this release is counted
    */
   public synchronized LedgerEntry recordUpdate(String taskId, String experimentId, int round, String updateSha256,
-      long sizeBytes, long sampleCount, PrivacyConfig privacyApplied) {
+      long sizeBytes, long sampleCount, PrivacyConfig privacyApplied, PrivacySpent privacySpent) {
     Sha256.requireHexDigest(updateSha256, "updateSha256");
     requirePositive(sizeBytes, "sizeBytes");
     if (sampleCount < 0) {
@@ -98,16 +106,43 @@ public class NodeLedger {
     details.put("updateSha256", updateSha256);
     details.put("sizeBytes", sizeBytes);
     details.put("sampleCount", sampleCount);
-    details.put("privacy", Map.of(
-        "clipNorm", privacyApplied.getClipNorm(),
-        "noiseMultiplier", privacyApplied.getNoiseMultiplier(),
-        "secureAggregation", privacyApplied.getSecureAggregation()));
-    return append(LedgerEntryType.UPDATE_SENT, requireText(experimentId, "experimentId"), round,
+    details.put("privacy", privacyDetails(privacyApplied));
+    details.put("privacySpent", PrivacySpentDetails.of(Objects.requireNonNull(privacySpent, "privacySpent")));
+    LedgerEntry entry = append(LedgerEntryType.UPDATE_SENT, requireText(experimentId, "experimentId"), round,
         requireText(taskId, "taskId"), details);
+    trainingReleases.add(privacyApplied);
+    return entry;
   }
 
-  /** Records an evaluation report about to leave the site: aggregate counts only, hashed as sent. */
+  /** The privacy filters of every training release in the ledger, oldest first, for the privacy account. */
+  public synchronized List<PrivacyConfig> trainingReleases() {
+    return List.copyOf(trainingReleases);
+  }
+
+  /**
+   * Records an evaluation report about to leave the site: aggregate counts only, hashed as sent,
+   * with the privacy account it carries.
+   */
   public synchronized LedgerEntry recordEvaluation(String experimentId, int round, EvaluationReport report) {
+    return append(LedgerEntryType.EVALUATION_SENT, requireText(experimentId, "experimentId"), round,
+        requireText(report.getTaskId(), "report.taskId"), evaluationDetails(report));
+  }
+
+  /**
+   * Records the test counts of a local-only baseline the site keeps, about to leave in its place,
+   * with the privacy filters applied to the baseline: a training release for the privacy account.
+   */
+  public synchronized LedgerEntry recordKeptBaseline(String experimentId, int round, EvaluationReport report,
+      PrivacyConfig privacyApplied) {
+    Map<String, Object> details = evaluationDetails(report);
+    details.put("keptBaseline", privacyDetails(Objects.requireNonNull(privacyApplied, "privacyApplied")));
+    LedgerEntry entry = append(LedgerEntryType.EVALUATION_SENT, requireText(experimentId, "experimentId"), round,
+        requireText(report.getTaskId(), "report.taskId"), details);
+    trainingReleases.add(privacyApplied);
+    return entry;
+  }
+
+  private static Map<String, Object> evaluationDetails(EvaluationReport report) {
     Objects.requireNonNull(report, "report");
     Sha256.requireHexDigest(report.getModelSha256(), "report.modelSha256");
     Map<String, Object> details = new LinkedHashMap<>();
@@ -115,8 +150,10 @@ public class NodeLedger {
     details.put("reportSha256", Sha256.hex(report.toByteArray()));
     details.put("split", report.getSplit().name());
     details.put("examples", report.getConfusionList().stream().mapToLong(Long::longValue).sum());
-    return append(LedgerEntryType.EVALUATION_SENT, requireText(experimentId, "experimentId"), round,
-        requireText(report.getTaskId(), "report.taskId"), details);
+    if (report.hasPrivacySpent()) {
+      details.put("privacySpent", PrivacySpentDetails.of(report.getPrivacySpent()));
+    }
+    return details;
   }
 
   /**
@@ -132,6 +169,50 @@ public class NodeLedger {
     }
     return append(LedgerEntryType.ANSWER_RECEIVED, requireText(experimentId, "experimentId"), round,
         requireText(taskId, "taskId"), details);
+  }
+
+  /**
+   * Records the site's decision on an experiment's plan, once per change: false (nothing written)
+   * when the ledger's last decision on this plan was the same.
+   *
+   * @param decidedBy {@code operator ...} or the policy rule that pre-approved the plan
+   */
+  public synchronized boolean recordPlanDecision(String experimentId, String planSha256, boolean approved,
+      String decidedBy) {
+    Sha256.requireHexDigest(planSha256, "planSha256");
+    if (Boolean.valueOf(approved).equals(planDecisions.get(planSha256))) {
+      return false;
+    }
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("planSha256", planSha256);
+    details.put("decision", approved ? "approved" : "rejected");
+    details.put("decidedBy", requireText(decidedBy, "decidedBy"));
+    append(LedgerEntryType.PLAN_DECIDED, requireText(experimentId, "experimentId"), null, null, details);
+    planDecisions.put(planSha256, approved);
+    return true;
+  }
+
+  /**
+   * Records a task the site declined, with why.
+   *
+   * @param planSha256 the task's plan, or null when it carried none
+   * @param budget the privacy account and the task's cost, when the budget refused the task
+   */
+  public synchronized LedgerEntry recordDecline(String experimentId, int round, String taskId, String reason,
+      String planSha256, Map<String, Object> budget) {
+    Map<String, Object> details = new LinkedHashMap<>();
+    details.put("reason", requireText(reason, "reason"));
+    if (planSha256 != null) {
+      details.put("planSha256", Sha256.requireHexDigest(planSha256, "planSha256"));
+    }
+    details.putAll(budget);
+    return append(LedgerEntryType.TASK_DECLINED, requireText(experimentId, "experimentId"), round,
+        requireText(taskId, "taskId"), details);
+  }
+
+  /** Whether the ledger's last decision on this plan is {@code approved}; empty when it holds none. */
+  public synchronized Optional<Boolean> planDecision(String planSha256) {
+    return Optional.ofNullable(planDecisions.get(planSha256));
   }
 
   /**
@@ -237,6 +318,13 @@ public class NodeLedger {
     for (LedgerFile.Line line : lines) {
       if (line.entry().type() == LedgerEntryType.CHECKPOINT_RECEIVED) {
         heldCheckpoints.add(line.entry().signedCheckpoint().payload());
+      } else if (line.entry().type() == LedgerEntryType.UPDATE_SENT) {
+        trainingReleases.add(privacyOf(line.entry().details().get("privacy"), line.entry().sequence()));
+      } else if (line.entry().details().containsKey("keptBaseline")) {
+        trainingReleases.add(privacyOf(line.entry().details().get("keptBaseline"), line.entry().sequence()));
+      } else if (line.entry().type() == LedgerEntryType.PLAN_DECIDED) {
+        planDecisions.put(String.valueOf(line.entry().details().get("planSha256")),
+            "approved".equals(line.entry().details().get("decision")));
       }
     }
     LOG.info("Ledger of site '{}' at {}: {} entries", siteId, file, lastSequence);
@@ -249,6 +337,22 @@ public class NodeLedger {
     } catch (IOException e) {
       LOG.debug("Could not sync directory {}: {}", directory, e.toString());
     }
+  }
+
+  private static Map<String, Object> privacyDetails(PrivacyConfig privacy) {
+    return Map.of("clipNorm", privacy.getClipNorm(), "noiseMultiplier", privacy.getNoiseMultiplier(),
+        "secureAggregation", privacy.getSecureAggregation());
+  }
+
+  private static PrivacyConfig privacyOf(Object details, long sequence) {
+    if (!(details instanceof Map<?, ?> privacy)) {
+      throw new IllegalStateException("ledger entry " + sequence + " has no privacy details");
+    }
+    return PrivacyConfig.newBuilder()
+        .setClipNorm(((Number) privacy.get("clipNorm")).doubleValue())
+        .setNoiseMultiplier(((Number) privacy.get("noiseMultiplier")).doubleValue())
+        .setSecureAggregation(Boolean.TRUE.equals(privacy.get("secureAggregation")))
+        .build();
   }
 
   private static String siteOf(ProjectPki pki) {

@@ -40,7 +40,7 @@ final class EvaluationTask {
     this.cancel = cancel;
   }
 
-  EvaluationReceipt run() throws InterruptedException {
+  void run() throws InterruptedException {
     String id = task.getTaskId();
     Instant deadline = Instant.ofEpochMilli(task.getDeadlineMs());
     ModelSpec spec = ModelSpec.fromProto(task.getSpec());
@@ -59,7 +59,8 @@ final class EvaluationTask {
     EvaluationReport report = counts.writeTo(EvaluationReport.newBuilder()
             .setTaskId(id)
             .setModelSha256(model.sha256())
-            .setSplit(task.getSplit()))
+            .setSplit(task.getSplit())
+            .setPrivacySpent(context.account().spent()))
         .build();
     LOG.info("Task {}: model {} on {} {} slices, accuracy {}", TrainingTask.abbreviate(id),
         TrainingTask.abbreviate(model.sha256()), counts.examples(), part.name().toLowerCase(java.util.Locale.ROOT),
@@ -68,14 +69,22 @@ final class EvaluationTask {
     if (part == LocalData.Part.TEST && task.getModelKind() == ModelKind.MODEL_KIND_GLOBAL) {
       explain(spec, parameters, preprocessing, model.sha256());
     }
+    send(context, task.getExperimentId(), task.getRound(), report, deadline, cancel);
+  }
+
+  /** Sends counts already entered in the ledger, and enters the coordinator's answer there too. */
+  static void send(TaskContext context, String experimentId, int round, EvaluationReport report, Instant deadline,
+      CancellationSignal cancel) throws InterruptedException {
+    String id = report.getTaskId();
     context.activity().working(NodeState.NODE_STATE_UPLOADING, id, "sending evaluation counts");
     EvaluationReceipt receipt = UnavailableRetries.send("evaluation " + TrainingTask.abbreviate(id), deadline, cancel,
         context.clock(), () -> FederationGrpc.newBlockingStub(context.link().channel())
             .withDeadlineAfter(Math.max(1, deadline.toEpochMilli() - System.currentTimeMillis()), TimeUnit.MILLISECONDS)
             .submitEvaluation(report));
-    context.ledger().recordAnswer(task.getExperimentId(), task.getRound(), id, receipt.getAccepted(),
-        receipt.getReason());
-    return receipt;
+    context.ledger().recordAnswer(experimentId, round, id, receipt.getAccepted(), receipt.getReason());
+    if (!receipt.getAccepted()) {
+      LOG.warn("Evaluation {} refused by the coordinator: {}", TrainingTask.abbreviate(id), receipt.getReason());
+    }
   }
 
   /**

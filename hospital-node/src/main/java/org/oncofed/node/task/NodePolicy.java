@@ -18,8 +18,11 @@ class NodePolicy {
     this.policy = policy;
   }
 
-  /** Why a training task must be declined, or empty when the site accepts it. */
-  Optional<String> refuseTraining(ModelSpec spec, TrainingConfig training, PrivacyConfig privacy, boolean baseline) {
+  /**
+   * Why a training task must be declined, or empty when the site accepts it. A local-only baseline
+   * meets the same floors as an update: it leaves the site too, or its metrics do.
+   */
+  Optional<String> refuseTraining(ModelSpec spec, TrainingConfig training, PrivacyConfig privacy) {
     Optional<String> model = refuseModel(spec);
     if (model.isPresent()) {
       return model;
@@ -32,10 +35,6 @@ class NodePolicy {
       return Optional.of("site policy allows minibatches of at most " + policy.maxBatchSize() + ", the task asks for "
           + training.getBatchSize());
     }
-    if (baseline) {
-      // A local-only baseline stays in the experiment's comparison; it never joins a global model.
-      return Optional.empty();
-    }
     if (privacy.getNoiseMultiplier() < policy.minNoiseMultiplier()) {
       return Optional.of("site policy requires a noise multiplier of at least " + policy.minNoiseMultiplier()
           + ", the task asks for " + privacy.getNoiseMultiplier());
@@ -45,6 +44,11 @@ class NodePolicy {
           + ", the task asks for " + (privacy.getClipNorm() <= 0 ? "no clipping" : privacy.getClipNorm()));
     }
     return Optional.empty();
+  }
+
+  /** Whether the site's local-only baseline may leave it (else only its test counts do). */
+  boolean sharesBaseline() {
+    return policy.shareBaseline();
   }
 
   /** Why an evaluation (or the model part of a training task) must be declined. */

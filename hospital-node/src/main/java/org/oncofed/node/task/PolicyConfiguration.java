@@ -14,6 +14,8 @@ import java.util.List;
  * @param maxBatchSize largest minibatch
  * @param minNoiseMultiplier the least differential-privacy noise the site requires on its updates
  * @param maxClipNorm the largest clip norm the site accepts; 0 means updates need not be clipped
+ * @param shareBaseline whether the site's local-only baseline may leave it; when not, the site
+ *     evaluates it on its own test split and only those counts leave
  */
 @ConfigurationProperties("oncofed.node.policy")
 public record PolicyConfiguration(
@@ -22,7 +24,8 @@ public record PolicyConfiguration(
     @Bindable(defaultValue = "512") int maxInputSize,
     @Bindable(defaultValue = "1024") int maxBatchSize,
     @Bindable(defaultValue = "0") double minNoiseMultiplier,
-    @Bindable(defaultValue = "0") double maxClipNorm) {
+    @Bindable(defaultValue = "0") double maxClipNorm,
+    @Bindable(defaultValue = "true") boolean shareBaseline) {
 
   public PolicyConfiguration {
     allowedArchitectures = allowedArchitectures == null

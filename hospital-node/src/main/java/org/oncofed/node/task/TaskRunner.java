@@ -2,18 +2,23 @@ package org.oncofed.node.task;
 
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Singleton;
+import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import org.oncofed.common.cli.Failures;
+import org.oncofed.common.audit.PrivacySpentDetails;
+import org.oncofed.common.plan.SitePlans;
+import org.oncofed.node.account.PrivacyAccount;
 import org.oncofed.node.link.CoordinatorMessageHandler;
 import org.oncofed.node.train.CancellationSignal;
 import org.oncofed.node.train.TaskCancelledException;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.EvaluateTask;
 import org.oncofed.proto.federation.v1.NodeMessage;
+import org.oncofed.proto.federation.v1.SitePlan;
 import org.oncofed.proto.federation.v1.TaskDeclined;
 import org.oncofed.proto.federation.v1.TaskFailed;
 import org.oncofed.proto.federation.v1.TrainTask;
@@ -22,9 +27,10 @@ import org.slf4j.LoggerFactory;
 
 /**
  * Takes tasks from the coordinator and runs them one after another on a worker thread (ND4J
- * already uses every core for one task). A task outside the site's policy, or for a site with no
- * registered dataset, is declined at once with the reason. Cancellation, from the coordinator or
- * because the connection was lost, stops the running task between minibatches.
+ * already uses every core for one task). A task for a site with no registered dataset, outside the
+ * site's policy, departing from its plan, or whose plan the site has not approved, is declined at
+ * once with the reason (and entered in the ledger); nothing of it runs. Cancellation, from the
+ * coordinator or because the connection was lost, stops the running task between minibatches.
  */
 @Singleton
 public class TaskRunner implements CoordinatorMessageHandler {
@@ -66,9 +72,16 @@ public class TaskRunner implements CoordinatorMessageHandler {
 
   private void accept(TrainTask task) {
     Optional<String> refusal = noData().or(() -> context.policy()
-        .refuseTraining(task.getSpec(), task.getTraining(), task.getPrivacy(), task.getLocalBaseline()));
-    if (refusal.isPresent()) {
-      decline(task.getTaskId(), refusal.get());
+            .refuseTraining(task.getSpec(), task.getTraining(), task.getPrivacy()))
+        .or(() -> context.approvals().refusal(task))
+        // A baseline the site keeps leaves as exact test counts, which the budget treats as an evaluation.
+        .or(() -> task.getLocalBaseline() && !context.policy().sharesBaseline()
+            ? context.account().refuseEvaluation() : Optional.empty());
+    Optional<PrivacyAccount.Refusal> overBudget = refusal.isPresent()
+        ? Optional.empty() : context.account().refuseRelease(task.getPrivacy());
+    if (refusal.isPresent() || overBudget.isPresent()) {
+      decline(task.getTaskId(), task.getExperimentId(), task.getRound(), task.hasPlan() ? task.getPlan() : null,
+          refusal.orElseGet(() -> overBudget.get().reason()), overBudget);
       return;
     }
     CancellationSignal signal = register(task.getTaskId());
@@ -76,32 +89,20 @@ public class TaskRunner implements CoordinatorMessageHandler {
   }
 
   private void accept(EvaluateTask task) {
-    Optional<String> refusal = noData().or(() -> context.policy().refuseModel(task.getSpec()));
+    Optional<String> refusal = noData().or(() -> context.policy().refuseModel(task.getSpec()))
+        .or(() -> context.approvals().refusal(task))
+        .or(() -> context.account().refuseEvaluation());
     if (refusal.isPresent()) {
-      decline(task.getTaskId(), refusal.get());
+      decline(task.getTaskId(), task.getExperimentId(), task.getRound(), task.hasPlan() ? task.getPlan() : null,
+          refusal.get(), Optional.empty());
       return;
     }
     CancellationSignal signal = register(task.getTaskId());
-    worker.execute(() -> run(task.getTaskId(), signal, () -> {
-      var receipt = new EvaluationTask(context, task, signal).run();
-      if (!receipt.getAccepted()) {
-        LOG.warn("Evaluation {} refused by the coordinator: {}", TrainingTask.abbreviate(task.getTaskId()),
-            receipt.getReason());
-      }
-    }));
+    worker.execute(() -> run(task.getTaskId(), signal, () -> new EvaluationTask(context, task, signal).run()));
   }
 
   private void runTraining(TrainTask task, CancellationSignal signal) {
-    run(task.getTaskId(), signal, () -> {
-      var answer = new TrainingTask(context, task, signal).run();
-      if (answer.getAccepted()) {
-        LOG.info("Update for task {} accepted by the coordinator ({})", TrainingTask.abbreviate(task.getTaskId()),
-            TrainingTask.abbreviate(answer.getUpdateSha256()));
-      } else {
-        LOG.warn("Update for task {} rejected by the coordinator{}: {}", TrainingTask.abbreviate(task.getTaskId()),
-            answer.getReasonCode().isEmpty() ? "" : " (" + answer.getReasonCode() + ")", answer.getReason());
-      }
-    });
+    run(task.getTaskId(), signal, () -> new TrainingTask(context, task, signal).run());
   }
 
   /** Runs a task body, turning every way it can end into the right report and an idle node. */
@@ -147,11 +148,28 @@ public class TaskRunner implements CoordinatorMessageHandler {
     return signal;
   }
 
-  private void decline(String taskId, String reason) {
+  /**
+   * Enters the refusal in the ledger, then tells the coordinator; the plan's hash is computed here,
+   * and a refusal by the privacy budget carries the account and what the task would have cost.
+   */
+  private void decline(String taskId, String experimentId, int round, SitePlan plan, String reason,
+      Optional<PrivacyAccount.Refusal> overBudget) {
     LOG.warn("Declining task {}: {}", TrainingTask.abbreviate(taskId), reason);
-    context.link().send(NodeMessage.newBuilder()
-        .setDeclined(TaskDeclined.newBuilder().setTaskId(taskId).setReason(reason))
-        .build());
+    TaskDeclined.Builder declined = TaskDeclined.newBuilder().setTaskId(taskId).setReason(reason);
+    Map<String, Object> budget = new LinkedHashMap<>();
+    if (plan != null) {
+      declined.setPlanSha256(SitePlans.sha256(plan));
+    }
+    overBudget.ifPresent(refusal -> {
+      declined.setPrivacySpent(refusal.spent()).setTaskEpsilon(refusal.taskEpsilon());
+      budget.put("privacySpent", PrivacySpentDetails.of(refusal.spent()));
+      budget.put("taskEpsilon", PrivacySpentDetails.epsilon(refusal.taskEpsilon()));
+    });
+    if (!experimentId.isBlank() && !taskId.isBlank()) {
+      context.ledger().recordDecline(experimentId, round, taskId, reason, plan == null ? null : declined.getPlanSha256(),
+          budget);
+    }
+    context.link().send(NodeMessage.newBuilder().setDeclined(declined).build());
   }
 
   @PreDestroy

@@ -17,6 +17,7 @@ import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.node.NodeCommand;
 import org.oncofed.proto.federation.v1.PrivacyConfig;
+import org.oncofed.proto.federation.v1.PrivacySpent;
 import picocli.CommandLine;
 
 /** {@code node ledger show|verify|export} on a ledger written by the node. */
@@ -36,7 +37,8 @@ class LedgerCommandTest {
         Clock.systemUTC());
     dataDir = dir.resolve("node");
     ledger = new NodeLedger(dataDir, keys, Clock.systemUTC());
-    ledger.recordUpdate("task-1", "exp-1", 1, Sha256.hex("update"), 4096, 120, PrivacyConfig.getDefaultInstance());
+    ledger.recordUpdate("task-1", "exp-1", 1, Sha256.hex("update"), 4096, 120, PrivacyConfig.getDefaultInstance(),
+        PrivacySpent.newBuilder().setEpsilon(Double.POSITIVE_INFINITY).setDelta(1e-5).build());
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -25,12 +26,15 @@ import org.oncofed.common.tls.TlsIdentity;
 import org.oncofed.proto.federation.v1.DataSplit;
 import org.oncofed.proto.federation.v1.EvaluationReport;
 import org.oncofed.proto.federation.v1.PrivacyConfig;
+import org.oncofed.proto.federation.v1.PrivacySpent;
 
 /** The ledger keeps every entry, on disk, in a chain that survives restarts, crashes and bad callers. */
 class NodeLedgerTest {
 
   private static final PrivacyConfig PRIVACY =
       PrivacyConfig.newBuilder().setClipNorm(5.0).setNoiseMultiplier(0.8).setSecureAggregation(true).build();
+  private static final PrivacySpent SPENT =
+      PrivacySpent.newBuilder().setEpsilon(4.7284).setDelta(1e-5).setMaxEpsilon(10).build();
   private static final String UPDATE = Sha256.hex("update bytes");
 
   @TempDir static Path pkiDir;
@@ -48,7 +52,7 @@ class NodeLedgerTest {
   void recordsUpdatesEvaluationsAndCheckpointsInOneVerifiableChain() throws Exception {
     NodeLedger ledger = open();
 
-    ledger.recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY);
+    ledger.recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY, SPENT);
     ledger.recordEvaluation("exp-1", 1, EvaluationReport.newBuilder().setTaskId("task-2")
         .setModelSha256(Sha256.hex("model 1")).setSplit(DataSplit.DATA_SPLIT_TEST).setClasses(3)
         .addAllConfusion(List.of(5L, 1L, 0L, 0L, 4L, 1L, 0L, 0L, 6L)).build());
@@ -61,50 +65,69 @@ class NodeLedgerTest {
         LedgerEntryType.UPDATE_SENT, LedgerEntryType.EVALUATION_SENT, LedgerEntryType.CHECKPOINT_RECEIVED);
     assertThat(contents.entries().get(0).details()).containsEntry("updateSha256", UPDATE)
         .containsEntry("sizeBytes", 4096L).containsEntry("sampleCount", 120L);
+    assertThat((Map<?, ?>) contents.entries().get(0).details().get("privacySpent"))
+        .extractingFromEntries(entry -> entry.getKey() + "=" + ((Number) entry.getValue()).doubleValue())
+        .containsExactlyInAnyOrder("epsilon=4.7284", "delta=1.0E-5", "maxEpsilon=10.0");
     assertThat(contents.entries().get(1).details()).containsEntry("examples", 17L).containsEntry("split", "DATA_SPLIT_TEST");
+  }
+
+  @Test
+  void recordsAPlanDecisionOncePerChangeAndRemembersItAfterARestart() {
+    String plan = Sha256.hex("plan");
+    NodeLedger ledger = open();
+    assertThat(ledger.recordPlanDecision("exp-1", plan, false, "operator dpo")).isTrue();
+    assertThat(ledger.recordPlanDecision("exp-1", plan, false, "operator dpo")).isFalse();
+
+    NodeLedger reopened = open();
+    assertThat(reopened.planDecision(plan)).contains(false);
+    assertThat(reopened.recordPlanDecision("exp-1", plan, true, "operator dpo")).isTrue();
+    assertThat(reopened.planDecision(plan)).contains(true);
+    assertThatThrownBy(() -> reopened.recordPlanDecision("exp-1", "abc", true, "operator dpo"))
+        .hasMessageContaining("planSha256 must be a SHA-256 digest");
   }
 
   @Test
   void continuesTheChainAfterARestartAndKeepsACheckpointOnce() throws Exception {
     SignedCheckpoint checkpoint = checkpoint(1);
     NodeLedger first = open();
-    first.recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY);
+    first.recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY, SPENT);
     assertThat(first.recordCheckpoint(checkpoint)).isTrue();
 
     NodeLedger reopened = open();
-    var entry = reopened.recordUpdate("task-2", "exp-1", 2, UPDATE, 4096, 118, PRIVACY);
+    var entry = reopened.recordUpdate("task-2", "exp-1", 2, UPDATE, 4096, 118, PRIVACY, SPENT);
 
     assertThat(entry.sequence()).isEqualTo(3);
     assertThat(reopened.recordCheckpoint(checkpoint)).isFalse();
+    assertThat(reopened.trainingReleases()).containsExactly(PRIVACY, PRIVACY);
     assertThat(LedgerFile.read(reopened.file(), "ledger", verifier).verdict().events()).isEqualTo(3);
   }
 
   @Test
   void refusesBadArgumentsWithoutTouchingTheFile() throws Exception {
     NodeLedger ledger = open();
-    ledger.recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY);
+    ledger.recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY, SPENT);
     byte[] before = Files.readAllBytes(ledger.file());
 
-    assertThatThrownBy(() -> ledger.recordUpdate("task-2", "exp-1", 1, "not-a-hash", 4096, 120, PRIVACY))
+    assertThatThrownBy(() -> ledger.recordUpdate("task-2", "exp-1", 1, "not-a-hash", 4096, 120, PRIVACY, SPENT))
         .hasMessageContaining("updateSha256 must be a SHA-256 digest");
-    assertThatThrownBy(() -> ledger.recordUpdate("task-2", "exp-1", 1, UPDATE, 0, 120, PRIVACY))
+    assertThatThrownBy(() -> ledger.recordUpdate("task-2", "exp-1", 1, UPDATE, 0, 120, PRIVACY, SPENT))
         .hasMessage("sizeBytes must be positive, found 0");
-    assertThatThrownBy(() -> ledger.recordUpdate(" ", "exp-1", 1, UPDATE, 10, 120, PRIVACY))
+    assertThatThrownBy(() -> ledger.recordUpdate(" ", "exp-1", 1, UPDATE, 10, 120, PRIVACY, SPENT))
         .hasMessage("taskId must not be blank");
 
     assertThat(Files.readAllBytes(ledger.file())).isEqualTo(before);
-    assertThat(ledger.recordUpdate("task-2", "exp-1", 1, UPDATE, 10, 120, PRIVACY).sequence()).isEqualTo(2);
+    assertThat(ledger.recordUpdate("task-2", "exp-1", 1, UPDATE, 10, 120, PRIVACY, SPENT).sequence()).isEqualTo(2);
   }
 
   @Test
   void keepsATornLastLineAsideAndCarriesOn() throws Exception {
     NodeLedger ledger = open();
-    ledger.recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY);
+    ledger.recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY, SPENT);
     Files.writeString(ledger.file(), "{\"entry\":{\"details\":{\"upd", StandardCharsets.UTF_8,
         java.nio.file.StandardOpenOption.APPEND);
 
     NodeLedger reopened = open();
-    reopened.recordUpdate("task-2", "exp-1", 1, UPDATE, 4096, 120, PRIVACY);
+    reopened.recordUpdate("task-2", "exp-1", 1, UPDATE, 4096, 120, PRIVACY, SPENT);
 
     assertThat(LedgerFile.read(reopened.file(), "ledger", verifier).verdict().events()).isEqualTo(2);
     try (var kept = Files.list(reopened.file().getParent())) {
@@ -115,8 +138,8 @@ class NodeLedgerTest {
   @Test
   void refusesToStartOnALedgerAlteredAfterTheFact() throws Exception {
     NodeLedger ledger = open();
-    ledger.recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY);
-    ledger.recordUpdate("task-2", "exp-1", 2, UPDATE, 4096, 120, PRIVACY);
+    ledger.recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY, SPENT);
+    ledger.recordUpdate("task-2", "exp-1", 2, UPDATE, 4096, 120, PRIVACY, SPENT);
     String text = Files.readString(ledger.file());
     Files.writeString(ledger.file(), text.replace("\"sampleCount\":120,\"sizeBytes\":4096,\"updateSha256\"",
         "\"sampleCount\":12,\"sizeBytes\":4096,\"updateSha256\""));
@@ -130,7 +153,7 @@ class NodeLedgerTest {
 
   @Test
   void refusesALedgerOfAnotherSite() throws Exception {
-    open().recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY);
+    open().recordUpdate("task-1", "exp-1", 1, UPDATE, 4096, 120, PRIVACY, SPENT);
 
     assertThatThrownBy(() -> new NodeLedger(dir.resolve("ledger.jsonl"), "riverside", verifier, Clock.systemUTC()))
         .hasMessageContaining("belongs to site 'lakeside' but this node's certificate is for site 'riverside'");

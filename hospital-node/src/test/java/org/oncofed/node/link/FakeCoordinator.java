@@ -39,6 +39,7 @@ public final class FakeCoordinator implements AutoCloseable {
   public final BlockingQueue<Hello> hellos = new LinkedBlockingQueue<>();
   public final BlockingQueue<NodeMessage> reports = new LinkedBlockingQueue<>();
   public final BlockingQueue<EvaluationReport> evaluations = new LinkedBlockingQueue<>();
+  public final BlockingQueue<FetchModelRequest> fetches = new LinkedBlockingQueue<>();
   public final Map<String, EncodedParameters> models = new ConcurrentHashMap<>();
   final AtomicInteger heartbeats = new AtomicInteger();
   private volatile StreamObserver<CoordinatorMessage> stream;
@@ -85,6 +86,7 @@ public final class FakeCoordinator implements AutoCloseable {
 
           @Override
           public void fetchModel(FetchModelRequest request, StreamObserver<ModelChunk> out) {
+            fetches.add(request);
             EncodedParameters model = models.get(request.getSha256());
             if (model == null) {
               out.onError(Status.NOT_FOUND.withDescription("no model " + request.getSha256()).asRuntimeException());

@@ -125,6 +125,8 @@ class ExplanationsOnEvaluationTest {
     properties.put("oncofed.node.explanations.per-class", PER_CLASS);
     properties.put("oncofed.node.link.coordinator", "localhost:" + port);
     properties.put("micronaut.server.port", -1);
+    // The tasks here are built by hand, without a plan: this test is about explanations, not approval.
+    properties.put("oncofed.node.policy.approval-required", false);
     ApplicationContext context = ApplicationContext.run(properties);
     context.getBean(io.micronaut.runtime.server.EmbeddedServer.class).start();
     return context;

@@ -4,8 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.micronaut.context.ApplicationContext;
 import java.nio.file.Path;
-import java.time.Clock;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
@@ -13,9 +11,6 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
-import org.oncofed.dicom.Part10Reader;
-import org.oncofed.node.dataset.DatasetRegistration;
-import org.oncofed.node.dataset.ProgressListener;
 import org.oncofed.node.link.FakeCoordinator;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.Hello;
@@ -23,8 +18,6 @@ import org.oncofed.proto.federation.v1.ModelSpec;
 import org.oncofed.proto.federation.v1.NodeMessage;
 import org.oncofed.proto.federation.v1.TrainTask;
 import org.oncofed.proto.federation.v1.TrainingConfig;
-import org.oncofed.synthetic.ScannerProfile;
-import org.oncofed.synthetic.SiteSynthesizer;
 
 /**
  * The node application declines, with the reason, a task it must not run: before a dataset is
@@ -39,7 +32,8 @@ class TaskDeclineTest {
     Credential site = pki.addSite("harbour");
     Path dataDir = dir.resolve("node");
     try (FakeCoordinator coordinator = new FakeCoordinator(pki, 0);
-        ApplicationContext node = startNode(pki, site, dataDir, coordinator.port())) {
+        ApplicationContext node = TestNodes.start(pki, site, dataDir, coordinator.port(),
+            Map.of("oncofed.node.policy.allowed-architectures", "resnet-lite"))) {
       Hello first = coordinator.hellos.poll(20, TimeUnit.SECONDS);
       assertThat(first).isNotNull();
       assertThat(first.hasDataset()).isFalse();
@@ -48,7 +42,7 @@ class TaskDeclineTest {
       coordinator.send(train("t-1", "small-cnn", 1));
       assertThat(nextReport(coordinator).getDeclined().getReason()).isEqualTo("this site has no registered dataset");
 
-      registerSmallDataset(dir, dataDir);
+      TestNodes.registerSmallDataset(dir, dataDir);
       coordinator.send(train("t-2", "small-cnn", 1));
       NodeMessage refusal = nextReport(coordinator);
       assertThat(refusal.getDeclined().getTaskId()).isEqualTo("t-2");
@@ -58,28 +52,6 @@ class TaskDeclineTest {
       assertThat(nextReport(coordinator).getDeclined().getReason())
           .isEqualTo("site policy allows at most 1000 epochs per task, the task asks for 5000");
     }
-  }
-
-  private static ApplicationContext startNode(DevPki pki, Credential site, Path dataDir, int port) {
-    Map<String, Object> properties = new HashMap<>();
-    properties.put("oncofed.tls.certificate", site.certificate().toString());
-    properties.put("oncofed.tls.private-key", site.privateKey().toString());
-    properties.put("oncofed.tls.ca", pki.caCertificate().toString());
-    properties.put("oncofed.node.data-dir", dataDir.toString());
-    properties.put("oncofed.node.link.coordinator", "localhost:" + port);
-    properties.put("oncofed.node.policy.allowed-architectures", "resnet-lite");
-    properties.put("micronaut.server.port", -1);
-    ApplicationContext context = ApplicationContext.run(properties);
-    context.getBean(io.micronaut.runtime.server.EmbeddedServer.class).start();
-    return context;
-  }
-
-  private static void registerSmallDataset(Path dir, Path dataDir) throws Exception {
-    Path archive = dir.resolve("archive");
-    SiteSynthesizer.Summary summary = SiteSynthesizer.synthesize(
-        new SiteSynthesizer.Request(archive, "harbour", 6, 1, ScannerProfile.STANDARD, null));
-    new DatasetRegistration(new Part10Reader(), Clock.systemUTC())
-        .register(dataDir, archive, summary.labels(), ProgressListener.NONE);
   }
 
   private static CoordinatorMessage train(String taskId, String architecture, int epochs) {
