@@ -159,7 +159,7 @@ class WatchEventsTest {
   private static ExperimentView withConfig(ExperimentView view, List<String> sites) {
     ExperimentConfig config = new ExperimentConfig("lung nodules",
         new ExperimentConfig.ModelConfig("small-cnn", 64, null, null),
-        new ExperimentConfig.LocalTraining(1, 8, null, 0.001, null, null, null, null, null, null),
+        new ExperimentConfig.LocalTraining(1, 8, null, 0.001, null, null, null, null, null, null, null, null, null, null, null, null, null),
         null, 5, 2, null, null, null, null, null, sites).withDefaults();
     return new ExperimentView(view.id(), view.name(), view.createdBy(), view.createdAt(), view.status(), null,
         view.startedAt(), null, 1, view.rounds(), view.configSha256(), config, view.initialModel(),

@@ -72,7 +72,7 @@ class ModelCatalogueTest {
   void buildHoldsTheGivenParametersWhateverTheTrainingSetup() {
     ModelSpec spec = spec("small-cnn", 32, 1, 7);
     float[] parameters = NetworkParameters.read(catalogue.initialise(spec));
-    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.NESTEROVS, 0.01, 1e-4, true, false, 3, 40, 400);
+    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.NESTEROVS, 0.01, 1e-4, true, false, 3, 40, 400, Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0, 0);
 
     ComputationGraph network =
         catalogue.build(spec, TrainingSetup.of(config, new double[] {1, 2, 3}), parameters);
@@ -91,7 +91,7 @@ class ModelCatalogueTest {
   @Test
   void buildRejectsClassWeightsOfTheWrongLength() {
     ModelSpec spec = spec("small-cnn", 32, 1, 7);
-    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.ADAM, 0.01, 0, true, false, 3, 40, 400);
+    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.ADAM, 0.01, 0, true, false, 3, 40, 400, Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0, 0);
 
     assertThatThrownBy(() -> catalogue.configuration(spec, TrainingSetup.of(config, new double[] {1, 2})))
         .hasMessage("class weights must have one entry per class (3), found 2");

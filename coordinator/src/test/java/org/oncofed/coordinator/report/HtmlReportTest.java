@@ -52,7 +52,7 @@ class HtmlReportTest {
 
   private static ExperimentConfig config() {
     return new ExperimentConfig("t", new ExperimentConfig.ModelConfig("small-cnn", 32, null, null),
-        new ExperimentConfig.LocalTraining(1, 8, null, 0.01, null, null, null, null, null, null), null, 1, 1, null, null,
+        new ExperimentConfig.LocalTraining(1, 8, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null, null), null, 1, 1, null, null,
         null, null, null, null).withDefaults();
   }
 }

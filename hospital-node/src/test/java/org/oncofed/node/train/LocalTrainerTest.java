@@ -1,5 +1,7 @@
 package org.oncofed.node.train;
 
+import org.oncofed.common.model.Normalisation;
+import org.oncofed.common.model.ResizePolicy;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.within;
@@ -29,12 +31,12 @@ class LocalTrainerTest {
   }
 
   private static TrainingConfig config(int epochs, boolean classWeighted) {
-    return new TrainingConfig(epochs, 4, Optimizer.ADAM, 0.01, 0, classWeighted, false, 7, 40, 400);
+    return new TrainingConfig(epochs, 4, Optimizer.ADAM, 0.01, 0, classWeighted, false, 7, 40, 400, Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0, 0);
   }
 
   @Test
   void smallCnnLearnsDiscsRingsAndEmptySlicesWellAboveChance() {
-    TrainingConfig config = new TrainingConfig(4, 8, Optimizer.ADAM, 0.003, 0, false, false, 7, 40, 400);
+    TrainingConfig config = new TrainingConfig(4, 8, Optimizer.ADAM, 0.003, 0, false, false, 7, 40, 400, Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0, 0);
     TrainingRequest request = new TrainingRequest(SPEC, initial(), config, null);
 
     TrainingOutcome outcome = trainer.train(
@@ -68,7 +70,7 @@ class LocalTrainerTest {
   void resnetLiteTrainsThroughItsResidualBlocks() {
     ModelSpec spec = new ModelSpec("resnet-lite", 32, 1, List.of("empty", "disc", "ring"), 3);
     float[] start = NetworkParameters.read(CATALOGUE.initialise(spec));
-    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.NESTEROVS, 0.01, 1e-4, false, false, 7, 40, 400);
+    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.NESTEROVS, 0.01, 1e-4, false, false, 7, 40, 400, Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0, 0);
 
     TrainingOutcome outcome = trainer.train(new TrainingRequest(spec, start, config, null),
         SyntheticSlices.iterator(SMALL, 4), TrainingProgressListener.NONE, CancellationSignal.none());
