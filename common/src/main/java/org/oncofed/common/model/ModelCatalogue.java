@@ -43,7 +43,7 @@ public final class ModelCatalogue {
   static final CNN2DFormat DATA_FORMAT = CNN2DFormat.NCHW;
 
   private static final ModelCatalogue STANDARD =
-      new ModelCatalogue(List.of(new SmallCnn(), new ResNetLite()));
+      new ModelCatalogue(List.of(new SmallCnn(), new ResNetLite(), new ResNet10(false), new ResNet10(true)));
 
   private final Map<String, ModelArchitecture> architectures;
 
@@ -57,7 +57,7 @@ public final class ModelCatalogue {
     this.architectures = Collections.unmodifiableMap(byName);
   }
 
-  /** The catalogue this release ships: {@code small-cnn} and {@code resnet-lite}. */
+  /** The catalogue this release ships: {@code small-cnn}, {@code resnet-lite}, {@code resnet-10} and {@code resnet-10-cbam}. */
   public static ModelCatalogue standard() {
     return STANDARD;
   }
