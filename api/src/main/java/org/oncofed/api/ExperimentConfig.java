@@ -53,7 +53,7 @@ public record ExperimentConfig(
     @Nullable @Size(max = 1000) List<String> sites) {
 
   /**
-   * @param architecture catalogue entry: {@code small-cnn} (CPU hosts, 32-256 px) or {@code resnet-lite} (GPU hosts, 32-512 px)
+   * @param architecture catalogue entry: {@code small-cnn}, {@code resnet-10} or {@code resnet-10-cbam} (CPU hosts, 32-256 px), or {@code resnet-lite} (GPU hosts, 32-512 px)
    * @param inputSize square input in pixels, within the architecture's range
    * @param channels 1, or 3 to replicate the slice for 3-channel backbones
    * @param seed weight initialisation seed

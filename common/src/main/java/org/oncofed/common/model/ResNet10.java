@@ -44,8 +44,14 @@ final class ResNet10 implements ModelArchitecture {
   @Override
   public String description() {
     return attention
-        ? "residual network with channel and spatial attention (CBAM), ~1.3M parameters, for CPU hosts at 64-256 px"
+        ? "residual network with channel and spatial attention (CBAM), ~1.25M parameters, for CPU hosts at 64-256 px"
         : "10-layer residual network, ~1.2M parameters, for CPU hosts at 64-256 px";
+  }
+
+  /** The attention module's broadcasts are SameDiff vertices. */
+  @Override
+  public boolean workspacesSafe() {
+    return !attention;
   }
 
   /** An overall stride of 16 leaves a 2×2 map at 32 px. */
