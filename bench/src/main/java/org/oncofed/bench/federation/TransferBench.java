@@ -1,7 +1,5 @@
 package org.oncofed.bench.federation;
 
-import org.oncofed.common.model.Normalisation;
-import org.oncofed.common.model.ResizePolicy;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
@@ -24,8 +22,10 @@ import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.model.DataFingerprint;
 import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.model.ModelSpec;
+import org.oncofed.common.model.Normalisation;
 import org.oncofed.common.model.Optimizer;
 import org.oncofed.common.model.ParameterEncoding;
+import org.oncofed.common.model.ResizePolicy;
 import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.common.model.UpdateProvenance;

@@ -1,7 +1,5 @@
 package org.oncofed.bench.training;
 
-import org.oncofed.common.model.Normalisation;
-import org.oncofed.common.model.ResizePolicy;
 import com.sun.management.OperatingSystemMXBean;
 import java.lang.management.ManagementFactory;
 import java.nio.file.Path;
@@ -12,7 +10,9 @@ import org.oncofed.common.TumourClass;
 import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.ModelSpec;
 import org.oncofed.common.model.NetworkParameters;
+import org.oncofed.common.model.Normalisation;
 import org.oncofed.common.model.Optimizer;
+import org.oncofed.common.model.ResizePolicy;
 import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.node.dataset.DatasetSplit;

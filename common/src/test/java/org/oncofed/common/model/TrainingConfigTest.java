@@ -4,8 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import org.junit.jupiter.api.Test;
-import org.oncofed.common.hash.CanonicalJson;
 import org.nd4j.linalg.learning.config.Nesterovs;
+import org.oncofed.common.hash.CanonicalJson;
 
 class TrainingConfigTest {
 

@@ -13,8 +13,8 @@ import org.oncofed.common.model.ModelSpec;
 import org.oncofed.common.model.Normalisation;
 import org.oncofed.common.model.Optimizer;
 import org.oncofed.common.model.ResizePolicy;
-import org.oncofed.coordinator.plan.ExperimentPlan;
 import org.oncofed.coordinator.aggregation.AggregationStrategies;
+import org.oncofed.coordinator.plan.ExperimentPlan;
 
 /**
  * The checks the configuration's own constraints cannot express: names that must exist in the

@@ -77,10 +77,10 @@ public record PreprocessingOptions(
     return new Window(windowCenter, windowWidth);
   }
 
-  /** The options with another resize policy and pixel size (0 for the aspect policy). */
-  public PreprocessingOptions withResize(ResizePolicy policy, double mm) {
-    return new PreprocessingOptions(inputSize, channels, windowCenter, windowWidth, normalisation, policy, mm,
-        neighbourSlices, augment, oversample, seed, batchSize);
+  /** The same preparation without augmentation or oversampling, for data that is only scored. */
+  public PreprocessingOptions unaugmented() {
+    return new PreprocessingOptions(inputSize, channels, windowCenter, windowWidth, normalisation, resizePolicy,
+        pixelSpacingMm, neighbourSlices, false, false, seed, batchSize);
   }
 
   /** The pipeline's steps in order, as provenance records them; derived from these options alone. */

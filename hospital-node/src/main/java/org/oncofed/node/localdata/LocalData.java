@@ -112,10 +112,8 @@ public class LocalData {
     }
     DatasetSplit.HeldOut parts = split(Part.TRAIN).holdOut(holdoutFraction, seed);
     String key = "TRAIN-" + holdoutFraction + "-" + seed;
-    PreprocessingOptions unaugmented = new PreprocessingOptions(options.inputSize(), options.channels(),
-        options.windowCenter(), options.windowWidth(), options.normalisation(), options.resizePolicy(),
-        options.pixelSpacingMm(), options.neighbourSlices(), false, false, options.seed(), options.batchSize());
-    return new TrainingData(cached(key, parts.train(), options), cached(key + "-holdout", parts.holdout(), unaugmented));
+    return new TrainingData(cached(key, parts.train(), options),
+        cached(key + "-holdout", parts.holdout(), options.unaugmented()));
   }
 
   private SliceDataSetIterator cached(String name, DatasetSplit split, PreprocessingOptions options) {

@@ -6,6 +6,7 @@ import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Clock;
+import java.util.List;
 import java.util.Random;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
@@ -27,7 +28,8 @@ import org.oncofed.dicom.Part10Reader;
 import org.oncofed.dicom.Tag;
 import org.oncofed.dicom.Vr;
 import org.oncofed.node.dataset.DatasetRegistration;
-import org.oncofed.node.dataset.DatasetSplits;
+import org.oncofed.node.dataset.DatasetSplit;
+import org.oncofed.node.dataset.SliceRef;
 import org.oncofed.node.dataset.PreprocessingOptions;
 import org.oncofed.node.dataset.ProgressListener;
 import org.oncofed.node.dataset.RegisteredDataset;
@@ -47,8 +49,10 @@ class GeometryLeakTest {
   private static final int PER_CLASS = 50;
   private static final ModelSpec SPEC = new ModelSpec("small-cnn", 32, 1, TumourClass.labels(), 5);
 
+  private static final int TRAIN_PER_CLASS = 30;
   private RegisteredDataset dataset;
-  private DatasetSplits splits;
+  private DatasetSplit train;
+  private DatasetSplit test;
 
   @BeforeAll
   void writeAndRegisterCrops(@TempDir Path temp) throws IOException {
@@ -61,7 +65,15 @@ class GeometryLeakTest {
     Path dataDir = temp.resolve("node");
     new DatasetRegistration(new Part10Reader(), Clock.systemUTC()).register(dataDir, root, null, ProgressListener.NONE);
     dataset = RegisteredDataset.load(dataDir);
-    splits = dataset.split(3, new SplitFractions(0.6, 0, 0.4));
+    // Split by crop number, not by the node's splitter, whose patient keys are random per data folder.
+    List<SliceRef> all = dataset.split(1, new SplitFractions(1, 0, 0)).train().slices();
+    train = new DatasetSplit(DatasetSplit.Role.TRAIN, all.stream().filter(s -> number(s) < TRAIN_PER_CLASS).toList());
+    test = new DatasetSplit(DatasetSplit.Role.TEST, all.stream().filter(s -> number(s) >= TRAIN_PER_CLASS).toList());
+  }
+
+  private static int number(SliceRef slice) {
+    String name = slice.path().substring(slice.path().lastIndexOf('/') + 2);
+    return Integer.parseInt(name.substring(0, name.indexOf('.')));
   }
 
   @Test
@@ -79,24 +91,24 @@ class GeometryLeakTest {
   }
 
   private Interval trainAndTest(ResizePolicy policy, double mm) throws IOException {
-    TrainingConfig config = new TrainingConfig(12, 16, Optimizer.ADAM, 0.003, 0, false, false, 7, 40, 400,
+    TrainingConfig config = new TrainingConfig(20, 16, Optimizer.ADAM, 0.002, 0, false, false, 7, 40, 400,
         Normalisation.WINDOW, policy, mm, false, false, 0, 0);
     ModelCatalogue catalogue = ModelCatalogue.standard();
     TrainingOutcome trained = new LocalTrainer(catalogue).train(
         new TrainingRequest(SPEC, NetworkParameters.read(catalogue.initialise(SPEC)), config, null),
-        dataset.iterator(splits.train(), PreprocessingOptions.of(SPEC, config, true)), TrainingProgressListener.NONE,
+        dataset.iterator(train, PreprocessingOptions.of(SPEC, config, true)), TrainingProgressListener.NONE,
         CancellationSignal.none());
     EvaluationCounts counts = new LocalEvaluator(catalogue).evaluate(SPEC, trained.parameters(),
-        dataset.iterator(splits.test(), PreprocessingOptions.of(SPEC, config, false)), 100, CancellationSignal.none());
+        dataset.iterator(test, PreprocessingOptions.of(SPEC, config, false)), 100, CancellationSignal.none());
     return ClassificationMetrics.of(counts).balancedAccuracyInterval();
   }
 
-  /** A crop of {@code side} pixels: soft-tissue blobs of 1.5-4 mm radius on noisy fat, one patient each. */
+  /** A crop of {@code side} pixels: dense blobs of 1.5-4 mm radius on noisy fat, one patient each. */
   private static void write(Path file, String patient, int side, Random random) throws IOException {
     double fieldMm = side * SPACING_MM;
     short[] pixels = new short[side * side];
     for (int p = 0; p < pixels.length; p++) {
-      pixels[p] = (short) (1024 - 80 + 25 * random.nextGaussian());
+      pixels[p] = (short) (1024 - 80 + 100 * random.nextGaussian());
     }
     int blobs = (int) Math.round(fieldMm * fieldMm / 60);
     for (int b = 0; b < blobs; b++) {
@@ -106,7 +118,7 @@ class GeometryLeakTest {
       for (int y = 0; y < side; y++) {
         for (int x = 0; x < side; x++) {
           if (Math.hypot((x + 0.5) * SPACING_MM - cx, (y + 0.5) * SPACING_MM - cy) <= radius) {
-            pixels[y * side + x] = (short) (1024 + 60 + 25 * random.nextGaussian());
+            pixels[y * side + x] = (short) (1024 + 200 + 100 * random.nextGaussian());
           }
         }
       }
