@@ -53,7 +53,7 @@ public record ExperimentConfig(
     @Nullable @Size(max = 1000) List<String> sites) {
 
   /**
-   * @param architecture catalogue entry: {@code small-cnn} (CPU hosts, 32-256 px) or {@code resnet-lite} (GPU hosts, 32-512 px)
+   * @param architecture catalogue entry: {@code small-cnn}, {@code resnet-10} or {@code resnet-10-cbam} (CPU hosts, 32-256 px), or {@code resnet-lite} (GPU hosts, 32-512 px)
    * @param inputSize square input in pixels, within the architecture's range
    * @param channels 1, or 3 to replicate the slice for 3-channel backbones
    * @param seed weight initialisation seed
@@ -70,6 +70,13 @@ public record ExperimentConfig(
    * Local training per round at each site; see the hospital node's training configuration.
    *
    * @param windowWidth CT window width in HU; at least 1, as a DICOM window (and the node's) requires
+   * @param normalisation after the window: {@code window}, {@code min-max}, {@code histogram-equalisation} or {@code z-score}
+   * @param resizePolicy {@code aspect} (longer side to the input size) or {@code physical} (resampled to {@code pixelSpacingMm}, centre crop or pad)
+   * @param pixelSpacingMm input pixel size in mm; required with the physical policy, refused with the aspect one
+   * @param neighbourSlices 2.5D input: previous, this and next slice as the 3 channels (needs 3 channels)
+   * @param oversample repeat examples of rarer classes each epoch; excludes classWeightedLoss
+   * @param holdoutFraction share of each site's training patients kept out to pick a task's best epoch
+   * @param patience epochs without a better hold-out loss before a task stops early; needs holdoutFraction
    */
   @Serdeable
   @JsonIgnoreProperties(ignoreUnknown = false)
@@ -83,7 +90,14 @@ public record ExperimentConfig(
       @Nullable Boolean augment,
       @Nullable Long seed,
       @Nullable @DecimalMin("-2000") @DecimalMax("4000") Double windowCenter,
-      @Nullable @DecimalMin("1") @DecimalMax("10000") Double windowWidth) {}
+      @Nullable @DecimalMin("1") @DecimalMax("10000") Double windowWidth,
+      @Nullable String normalisation,
+      @Nullable String resizePolicy,
+      @Nullable @DecimalMin("0") @DecimalMax("10") Double pixelSpacingMm,
+      @Nullable Boolean neighbourSlices,
+      @Nullable Boolean oversample,
+      @Nullable @DecimalMin("0") @DecimalMax("0.5") Double holdoutFraction,
+      @Nullable @Min(0) @Max(100) Integer patience) {}
 
   /**
    * @param name an aggregate ({@code fedavg}, {@code median}, {@code trimmed-mean}, {@code krum}, {@code
@@ -120,7 +134,9 @@ public record ExperimentConfig(
     LocalTraining t = new LocalTraining(training.epochs(), training.batchSize(), or(training.optimizer(), "adam"),
         training.learningRate(), or(training.weightDecay(), 0.0), or(training.classWeightedLoss(), true),
         or(training.augment(), true), or(training.seed(), 7L), or(training.windowCenter(), 40.0),
-        or(training.windowWidth(), 400.0));
+        or(training.windowWidth(), 400.0), or(training.normalisation(), "window"), or(training.resizePolicy(), "aspect"),
+        or(training.pixelSpacingMm(), 0.0), or(training.neighbourSlices(), false), or(training.oversample(), false),
+        or(training.holdoutFraction(), 0.0), or(training.patience(), 0));
     StrategyConfig s = strategy == null
         ? new StrategyConfig("fedavg", Map.of())
         : new StrategyConfig(strategy.name(), or(strategy.settings(), Map.of()));

@@ -11,12 +11,15 @@ import java.util.Map;
  *
  * @param federated the best global model (by pooled validation metric) on the pooled test data
  * @param baselines each site's local-only model on the same pooled test data
+ * @param majorityClass the class-prior classifier (always the class most frequent in the pooled
+ *     test data, scores the class shares) on the same test data: the reference every model must beat
  */
 @Serdeable
 public record FinalResults(
     @Nullable Integer bestRound,
     ModelResult federated,
     List<ModelResult> baselines,
+    @Nullable ModelResult majorityClass,
     @Nullable Comparison comparison) {
 
   /**

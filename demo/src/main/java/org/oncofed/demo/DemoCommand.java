@@ -151,7 +151,7 @@ public final class DemoCommand implements Callable<Integer> {
   private ExperimentConfig config() {
     return new ExperimentConfig("demo tumour classifier",
         new ExperimentConfig.ModelConfig("small-cnn", inputSize, 1, 42L),
-        new ExperimentConfig.LocalTraining(epochs, 16, "adam", 0.002, 0.0, true, true, 7L, 40.0, 400.0),
+        new ExperimentConfig.LocalTraining(epochs, 16, "adam", 0.002, 0.0, true, true, 7L, 40.0, 400.0, null, null, null, null, null, null, null),
         new ExperimentConfig.StrategyConfig("fedavg", Map.of()),
         rounds, 2, 1.0, 600, null, null, true, SITES);
   }

@@ -163,7 +163,7 @@ final class FaultSuite implements AutoCloseable {
   private ExperimentConfig experiment(String name) {
     return new ExperimentConfig("fault suite: " + name,
         new ExperimentConfig.ModelConfig("small-cnn", 32, 1, 42L),
-        new ExperimentConfig.LocalTraining(1, 16, "adam", 0.002, 0.0, true, true, 7L, 40.0, 400.0),
+        new ExperimentConfig.LocalTraining(1, 16, "adam", 0.002, 0.0, true, true, 7L, 40.0, 400.0, null, null, null, null, null, null, null),
         new ExperimentConfig.StrategyConfig("fedavg", Map.of()),
         2, nodeFaults ? 2 : DemoCommand.SITES.size(), 1.0, nodeFaults ? NODE_FAULT_DEADLINE_SECONDS : 600,
         null, null, true, DemoCommand.SITES);

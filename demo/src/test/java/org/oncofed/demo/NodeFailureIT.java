@@ -34,7 +34,7 @@ class NodeFailureIT {
       CoordinatorApiClient api = federation.api();
       ExperimentView experiment = api.createExperiment(new ExperimentConfig("node failure",
           new ExperimentConfig.ModelConfig("small-cnn", 32, 1, 1L),
-          new ExperimentConfig.LocalTraining(3, 8, "adam", 0.001, 0.0, true, false, 1L, 40.0, 400.0),
+          new ExperimentConfig.LocalTraining(3, 8, "adam", 0.001, 0.0, true, false, 1L, 40.0, 400.0, null, null, null, null, null, null, null),
           null, 2, 2, 1.0, 300, null, null, false, DemoCommand.SITES));
       api.startExperiment(experiment.id());
 

@@ -42,7 +42,7 @@ class NodeFreezeIT {
       CoordinatorApiClient api = federation.api();
       ExperimentView experiment = api.createExperiment(new ExperimentConfig("node freeze",
           new ExperimentConfig.ModelConfig("small-cnn", 32, 1, 1L),
-          new ExperimentConfig.LocalTraining(2, 8, "adam", 0.001, 0.0, true, false, 1L, 40.0, 400.0),
+          new ExperimentConfig.LocalTraining(2, 8, "adam", 0.001, 0.0, true, false, 1L, 40.0, 400.0, null, null, null, null, null, null, null),
           new ExperimentConfig.StrategyConfig("fedavg", Map.of()), 2, 2, 1.0, 30, null, null, false,
           DemoCommand.SITES));
       api.startExperiment(experiment.id());

@@ -50,7 +50,8 @@ class SiteSignoffIT {
       CoordinatorApiClient api = federation.api();
       ExperimentView experiment = api.createExperiment(new ExperimentConfig("site sign-off",
           new ExperimentConfig.ModelConfig("small-cnn", 32, 1, 1L),
-          new ExperimentConfig.LocalTraining(1, 8, "adam", 0.001, 0.0, true, false, 1L, 40.0, 400.0),
+          new ExperimentConfig.LocalTraining(1, 8, "adam", 0.001, 0.0, true, false, 1L, 40.0, 400.0,
+              null, null, null, null, null, null, null),
           null, 3, 2, 1.0, 300, null, new ExperimentConfig.Privacy(5.0, 2.0), true, DemoCommand.SITES));
       api.startExperiment(experiment.id());
 

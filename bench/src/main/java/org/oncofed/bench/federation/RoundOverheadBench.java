@@ -98,7 +98,7 @@ public final class RoundOverheadBench implements Benchmark {
   private List<Double> experimentRoundMillis(CoordinatorApiClient api, int count, List<String> sites) throws Exception {
     ExperimentConfig config = new ExperimentConfig("round overhead, " + count + " nodes",
         new ExperimentConfig.ModelConfig("small-cnn", 32, 1, 42L),
-        new ExperimentConfig.LocalTraining(1, 32, "adam", 1e-3, null, null, false, 7L, null, null),
+        new ExperimentConfig.LocalTraining(1, 32, "adam", 1e-3, null, null, false, 7L, null, null, null, null, null, null, null, null, null),
         null, rounds, count, 1.0, 600, null, null, false, sites);
     String id = api.createExperiment(config).id();
     api.startExperiment(id);

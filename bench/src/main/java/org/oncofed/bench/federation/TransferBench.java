@@ -22,8 +22,10 @@ import org.oncofed.common.hash.Sha256;
 import org.oncofed.common.model.DataFingerprint;
 import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.model.ModelSpec;
+import org.oncofed.common.model.Normalisation;
 import org.oncofed.common.model.Optimizer;
 import org.oncofed.common.model.ParameterEncoding;
+import org.oncofed.common.model.ResizePolicy;
 import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.common.model.UpdateProvenance;
@@ -170,7 +172,7 @@ public final class TransferBench implements Benchmark {
     long samples = 100;
     UpdateProvenance provenance = UpdateProvenance.of(CoordinatorHost.EXPERIMENT, round, baseSha256,
         new ModelSpec("small-cnn", 64, 1, TumourClass.labels(), 1),
-        new TrainingConfig(1, 32, Optimizer.ADAM, 1e-3, 0, false, false, 1, 40, 400),
+        new TrainingConfig(1, 32, Optimizer.ADAM, 1e-3, 0, false, false, 1, 40, 400, Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0, 0),
         new DataFingerprint("0".repeat(64), "train",
             List.of(SiteClient.SLICES_PER_CLASS, SiteClient.SLICES_PER_CLASS, SiteClient.SLICES_PER_CLASS)),
         List.of("synthetic update for the transfer benchmark"), samples, update.sha256(), runtime,

@@ -10,11 +10,12 @@ import org.oncofed.common.TumourClass;
 import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.ModelSpec;
 import org.oncofed.common.model.NetworkParameters;
+import org.oncofed.common.model.Normalisation;
 import org.oncofed.common.model.Optimizer;
+import org.oncofed.common.model.ResizePolicy;
 import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.node.dataset.DatasetSplit;
-import org.oncofed.node.dataset.Normalisation;
 import org.oncofed.node.dataset.PreprocessingOptions;
 import org.oncofed.node.dataset.RegisteredDataset;
 import org.oncofed.node.dataset.SliceDataSetIterator;
@@ -51,12 +52,12 @@ public final class TrainingWorker {
     int batch = Integer.parseInt(args[2]);
     RegisteredDataset dataset = RegisteredDataset.load(dataDir);
     DatasetSplit train = dataset.split(SEED, SplitFractions.DEFAULT).train();
-    SliceDataSetIterator data = dataset.iterator(train,
-        new PreprocessingOptions(size, 1, 40, 400, Normalisation.WINDOW, true, SEED, batch));
     ModelCatalogue catalogue = ModelCatalogue.standard();
     ModelSpec spec = new ModelSpec(ARCHITECTURE, size, 1, TumourClass.labels(), SEED);
     float[] initial = NetworkParameters.read(catalogue.initialise(spec));
-    TrainingConfig config = new TrainingConfig(1, batch, Optimizer.ADAM, 1e-3, 0, true, true, SEED, 40, 400);
+    TrainingConfig config = new TrainingConfig(1, batch, Optimizer.ADAM, 1e-3, 0, true, true, SEED, 40, 400,
+        Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0, 0);
+    SliceDataSetIterator data = dataset.iterator(train, PreprocessingOptions.of(spec, config, true));
     LocalTrainer trainer = new LocalTrainer(catalogue);
     worker.answer("ready " + train.slices().size() + " slices; " + RuntimeEnvironment.capture().summary());
     worker.serve(command -> {

@@ -31,6 +31,16 @@ final class Format {
         : metric(auc.estimate()) + " [" + metric(auc.lower()) + ", " + metric(auc.upper()) + "]";
   }
 
+  /** "0.801 (0.742-0.851)": the AUC estimate and its 95 % confidence interval. */
+  static String aucWithCi(MetricsView.Auc auc) {
+    return auc == null || auc.estimate() == null ? "-" : withCi(auc.estimate(), auc.ci());
+  }
+
+  /** "0.712 (0.651-0.767)": a metric and its 95 % confidence interval. */
+  static String withCi(Double value, MetricsView.Ci ci) {
+    return value == null ? "-" : metric(value) + " (" + metric(ci.lower()) + "-" + metric(ci.upper()) + ")";
+  }
+
   /** The first 12 hex digits of a SHA-256, enough to tell models apart on screen. */
   static String hash(String sha256) {
     return sha256 == null ? "-" : sha256.substring(0, Math.min(12, sha256.length()));

@@ -77,27 +77,37 @@ final class StatusText {
             .collect(Collectors.joining(", ")) + ")";
   }
 
-  /** "pooled validation over 240 examples: accuracy 0.712, macro F1 0.690, macro AUC 0.801 [0.790, 0.812]". */
+  /**
+   * "240 examples: accuracy 0.712 (0.651-0.767), balanced accuracy 0.690 (0.628-0.746), macro F1
+   * 0.690, macro AUC 0.801 (0.745-0.857) [bounds 0.799, 0.803]", intervals at 95 %.
+   */
   static String metrics(MetricsView m) {
-    return m.examples() + " examples: accuracy " + Format.metric(m.accuracy()) + ", macro F1 "
-        + Format.metric(m.macroF1()) + ", macro AUC " + Format.auc(m.macroAuc());
+    return m.examples() + " examples: accuracy " + Format.withCi(m.accuracy(), m.accuracyCi())
+        + ", balanced accuracy " + Format.withCi(m.balancedAccuracy(), m.balancedAccuracyCi()) + ", macro F1 "
+        + Format.metric(m.macroF1()) + ", macro AUC " + Format.aucWithCi(m.macroAuc()) + " [bounds "
+        + Format.metric(m.macroAuc().lower()) + ", " + Format.metric(m.macroAuc().upper()) + "]";
   }
 
   static String results(FinalResults results) {
     StringBuilder text = new StringBuilder("final test evaluation, pooled over every site's test split\n");
-    TextTable table = new TextTable("MODEL", "EXAMPLES", "ACCURACY", "MACRO F1", "MACRO AUC [BOUNDS]",
-        "SENSITIVITY", "SPECIFICITY");
+    TextTable table = new TextTable("MODEL", "EXAMPLES", "ACCURACY (95% CI)", "BALANCED ACC. (95% CI)",
+        "MACRO F1", "MACRO AUC (95% CI)", "AUC BOUNDS");
     List<FinalResults.ModelResult> models = new ArrayList<>();
     models.add(results.federated());
     models.addAll(results.baselines());
+    if (results.majorityClass() != null) {
+      models.add(results.majorityClass());
+    }
     for (FinalResults.ModelResult model : models) {
       MetricsView t = model.test();
-      String name = model.trainedAt() == null
-          ? "federated" + (results.bestRound() == null ? "" : " (round " + results.bestRound() + ")")
-          : "local-only (" + model.trainedAt() + ")";
-      table.row(name, t == null ? null : t.examples(), t == null ? null : Format.metric(t.accuracy()),
-          t == null ? null : Format.metric(t.macroF1()), t == null ? null : Format.auc(t.macroAuc()),
-          t == null ? null : Format.metric(t.macroSensitivity()), t == null ? null : Format.metric(t.macroSpecificity()));
+      String name = model == results.majorityClass() ? "majority class (reference)"
+          : model.trainedAt() == null
+              ? "federated" + (results.bestRound() == null ? "" : " (round " + results.bestRound() + ")")
+              : "local-only (" + model.trainedAt() + ")";
+      table.row(name, t == null ? null : t.examples(), t == null ? null : Format.withCi(t.accuracy(), t.accuracyCi()),
+          t == null ? null : Format.withCi(t.balancedAccuracy(), t.balancedAccuracyCi()),
+          t == null ? null : Format.metric(t.macroF1()), t == null ? null : Format.aucWithCi(t.macroAuc()),
+          t == null ? null : Format.metric(t.macroAuc().lower()) + "-" + Format.metric(t.macroAuc().upper()));
     }
     text.append(table.render());
     if (results.comparison() != null) {

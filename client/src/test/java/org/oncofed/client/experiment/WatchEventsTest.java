@@ -30,7 +30,8 @@ class WatchEventsTest {
         "round 1 north: completed, 120 samples, train loss 0.8000",
         "round 1 south: completed, 80 samples, train loss 0.7000",
         "round 1 aggregated: train loss 0.7600, new global model abcdef012345",
-        "round 1 pooled validation over 200 examples: accuracy 0.700, macro F1 0.650, macro AUC 0.800 [0.780, 0.820]",
+        "round 1 pooled validation over 200 examples: accuracy 0.700 (0.650-0.750), balanced accuracy 0.660 "
+            + "(0.600-0.720), macro F1 0.650, macro AUC 0.800 (0.740-0.860) [bounds 0.780, 0.820]",
         "round 1 validation accuracy per site: north 0.680, south 0.720",
         "best model so far: round 1 (pooled validation score 0.700)",
         "experiment running");
@@ -73,7 +74,8 @@ class WatchEventsTest {
     assertThat(WatchEvents.between(northDone, aggregated)).containsExactly(
         "round 1 south: completed, 80 samples, train loss 0.7000",
         "round 1 aggregated: train loss 0.7600, new global model abcdef012345",
-        "round 1 pooled validation over 200 examples: accuracy 0.700, macro F1 0.650, macro AUC 0.800 [0.780, 0.820]",
+        "round 1 pooled validation over 200 examples: accuracy 0.700 (0.650-0.750), balanced accuracy 0.660 "
+            + "(0.600-0.720), macro F1 0.650, macro AUC 0.800 (0.740-0.860) [bounds 0.780, 0.820]",
         "round 1 validation accuracy per site: north 0.680, south 0.720",
         "best model so far: round 1 (pooled validation score 0.700)");
     assertThat(WatchEvents.between(aggregated, aggregated)).isEmpty();
@@ -99,6 +101,7 @@ class WatchEventsTest {
     FinalResults results = new FinalResults(1,
         new FinalResults.ModelResult(ROUND_1, null, metrics(300, 0.8, 0.85), Map.of()),
         List.of(new FinalResults.ModelResult("b".repeat(64), "north", metrics(300, 0.7, 0.75), Map.of())),
+        null,
         new FinalResults.Comparison(true, true, "The federated model beats every local-only model."));
     ExperimentView completed = view("COMPLETED", List.of(aggregatedRound()), List.of(), 1, results);
 
@@ -106,10 +109,12 @@ class WatchEventsTest {
         "final phase local-only baseline training at north, south",
         "final phase north local-only baseline training: epoch 3/10, loss 0.5000, 30% done");
     assertThat(WatchEvents.between(baselines, completed)).containsExactly(
-        "final test, federated model of round 1, pooled over 300 examples: accuracy 0.800, macro F1 0.650, "
-            + "macro AUC 0.850 [0.780, 0.820]",
-        "final test, local-only model of north, pooled over 300 examples: accuracy 0.700, macro F1 0.650, "
-            + "macro AUC 0.750 [0.780, 0.820]",
+        "final test, federated model of round 1, pooled over 300 examples: accuracy 0.800 (0.750-0.850), "
+            + "balanced accuracy 0.660 (0.600-0.720), macro F1 0.650, macro AUC 0.850 (0.790-0.910) "
+            + "[bounds 0.780, 0.820]",
+        "final test, local-only model of north, pooled over 300 examples: accuracy 0.700 (0.650-0.750), "
+            + "balanced accuracy 0.660 (0.600-0.720), macro F1 0.650, macro AUC 0.750 (0.690-0.810) "
+            + "[bounds 0.780, 0.820]",
         "verdict: The federated model beats every local-only model.",
         "experiment completed");
   }
@@ -160,8 +165,9 @@ class WatchEventsTest {
   }
 
   private static MetricsView metrics(long examples, double accuracy, double auc) {
-    return new MetricsView(examples, accuracy, 0.6, 0.66, 0.64, 0.82, 0.65, new MetricsView.Auc(0.78, auc, 0.82),
-        List.of(), new long[0][0]);
+    return new MetricsView(examples, accuracy, new MetricsView.Ci(accuracy - 0.05, accuracy + 0.05), 0.66,
+        new MetricsView.Ci(0.6, 0.72), 0.6, 0.66, 0.64, 0.82, 0.65,
+        new MetricsView.Auc(0.78, auc, 0.82, new MetricsView.Ci(auc - 0.06, auc + 0.06)), List.of(), new long[0][0]);
   }
 
   private static ExperimentView view(String status, List<RoundView> rounds, List<ExperimentView.TaskView> tasks,
@@ -175,7 +181,7 @@ class WatchEventsTest {
   private static ExperimentView withConfig(ExperimentView view, List<String> sites) {
     ExperimentConfig config = new ExperimentConfig("lung nodules",
         new ExperimentConfig.ModelConfig("small-cnn", 64, null, null),
-        new ExperimentConfig.LocalTraining(1, 8, null, 0.001, null, null, null, null, null, null),
+        new ExperimentConfig.LocalTraining(1, 8, null, 0.001, null, null, null, null, null, null, null, null, null, null, null, null, null),
         null, 5, 2, null, null, null, null, null, sites).withDefaults();
     return new ExperimentView(view.id(), view.name(), view.createdBy(), view.createdAt(), view.status(), null,
         view.startedAt(), null, 1, view.rounds(), view.configSha256(), config, view.initialModel(),

@@ -15,6 +15,9 @@ import java.util.List;
  *     predicted
  * @param auc one-vs-rest ROC AUC with its binning bounds
  * @param roc ROC points at the histogram's bin edges, for plotting
+ * @param precisionInterval, sensitivityInterval, specificityInterval Wilson 95 % intervals
+ * @param aucInterval Hanley-McNeil 95 % interval, from the lower end of the AUC's binning bound to
+ *     the upper end of its upper bound, so it covers what binning leaves open too
  */
 public record ClassMetrics(
     int classIndex,
@@ -24,7 +27,11 @@ public record ClassMetrics(
     double specificity,
     double f1,
     AucEstimate auc,
-    List<RocPoint> roc) {
+    List<RocPoint> roc,
+    Interval precisionInterval,
+    Interval sensitivityInterval,
+    Interval specificityInterval,
+    Interval aucInterval) {
 
   public ClassMetrics {
     roc = List.copyOf(roc);
@@ -36,6 +43,11 @@ public record ClassMetrics(
     long fp = confusion.falsePositives(c);
     long fn = confusion.falseNegatives(c);
     long tn = confusion.trueNegatives(c);
+    AucEstimate auc = RocCurve.auc(histogram);
+    long positives = histogram.positiveTotal();
+    long negatives = histogram.negativeTotal();
+    Interval low = ConfidenceIntervals.hanleyMcNeil(auc.lower(), positives, negatives);
+    Interval high = ConfidenceIntervals.hanleyMcNeil(auc.upper(), positives, negatives);
     return new ClassMetrics(
         c,
         tp + fn,
@@ -43,8 +55,12 @@ public record ClassMetrics(
         ratio(tp, tp + fn),
         ratio(tn, tn + fp),
         ratio(2 * tp, 2 * tp + fp + fn),
-        RocCurve.auc(histogram),
-        RocCurve.points(histogram));
+        auc,
+        RocCurve.points(histogram),
+        ConfidenceIntervals.wilson(tp, tp + fp),
+        ConfidenceIntervals.wilson(tp, tp + fn),
+        ConfidenceIntervals.wilson(tn, tn + fp),
+        new Interval(low.lower(), high.upper()));
   }
 
   /** The zero-division rule in one place: an empty denominator gives NaN. */

@@ -20,6 +20,12 @@ import java.util.function.ToDoubleFunction;
  * @param meanLoss mean cross-entropy
  * @param perClass one-vs-rest metrics in class order
  * @param macroAuc the macro average of the per-class AUC estimates and of their bounds
+ * @param accuracyInterval Wilson 95 % interval of the accuracy
+ * @param balancedAccuracy the mean sensitivity over the classes that occur (the macro sensitivity)
+ * @param balancedAccuracyInterval see {@link ConfidenceIntervals#balancedAccuracy}
+ * @param macroAucInterval the mean of the per-class AUC intervals' ends: exact for two classes
+ *     (whose one-vs-rest AUCs are equal) and conservative otherwise, as if the classes' errors
+ *     were perfectly correlated
  */
 public record ClassificationMetrics(
     long examples,
@@ -30,7 +36,11 @@ public record ClassificationMetrics(
     double macroSensitivity,
     double macroSpecificity,
     double macroF1,
-    AucEstimate macroAuc) {
+    AucEstimate macroAuc,
+    Interval accuracyInterval,
+    double balancedAccuracy,
+    Interval balancedAccuracyInterval,
+    Interval macroAucInterval) {
 
   public ClassificationMetrics {
     perClass = List.copyOf(perClass);
@@ -55,7 +65,21 @@ public record ClassificationMetrics(
         new AucEstimate(
             macro(perClass, m -> m.auc().lower()),
             macro(perClass, m -> m.auc().estimate()),
-            macro(perClass, m -> m.auc().upper())));
+            macro(perClass, m -> m.auc().upper())),
+        ConfidenceIntervals.wilson(confusion.correct(), confusion.total()),
+        macro(perClass, ClassMetrics::sensitivity),
+        balancedAccuracyInterval(confusion),
+        new Interval(macro(perClass, m -> m.aucInterval().lower()), macro(perClass, m -> m.aucInterval().upper())));
+  }
+
+  private static Interval balancedAccuracyInterval(ConfusionMatrix confusion) {
+    long[] correct = new long[confusion.classes()];
+    long[] support = new long[confusion.classes()];
+    for (int c = 0; c < correct.length; c++) {
+      correct[c] = confusion.truePositives(c);
+      support[c] = confusion.actual(c);
+    }
+    return ConfidenceIntervals.balancedAccuracy(correct, support);
   }
 
   /** Metrics of all sites' examples together (counts summed first, then rates computed). */

@@ -29,4 +29,14 @@ public interface ModelArchitecture {
    * Input types are set by the catalogue, so layers need not declare {@code nIn}.
    */
   void addLayers(GraphBuilder graph, ModelSpec spec, ILossFunction loss);
+
+  /**
+   * Whether the network may reuse activation memory between iterations (DL4J workspaces, the
+   * fastest setting). SameDiff vertices in DL4J 1.0.0-M2.1 keep constant arrays (the axes their
+   * gradients reduce over) in that memory and read garbage from the second iteration on, so
+   * layouts with such vertices say no.
+   */
+  default boolean workspacesSafe() {
+    return true;
+  }
 }

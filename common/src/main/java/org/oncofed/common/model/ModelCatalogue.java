@@ -43,7 +43,7 @@ public final class ModelCatalogue {
   static final CNN2DFormat DATA_FORMAT = CNN2DFormat.NCHW;
 
   private static final ModelCatalogue STANDARD =
-      new ModelCatalogue(List.of(new SmallCnn(), new ResNetLite()));
+      new ModelCatalogue(List.of(new SmallCnn(), new ResNetLite(), new ResNet10(false), new ResNet10(true)));
 
   private final Map<String, ModelArchitecture> architectures;
 
@@ -57,7 +57,7 @@ public final class ModelCatalogue {
     this.architectures = Collections.unmodifiableMap(byName);
   }
 
-  /** The catalogue this release ships: {@code small-cnn} and {@code resnet-lite}. */
+  /** The catalogue this release ships: {@code small-cnn}, {@code resnet-lite}, {@code resnet-10} and {@code resnet-10-cbam}. */
   public static ModelCatalogue standard() {
     return STANDARD;
   }
@@ -94,6 +94,7 @@ public final class ModelCatalogue {
   public ComputationGraphConfiguration configuration(ModelSpec spec, TrainingSetup setup) {
     Objects.requireNonNull(setup, "setup");
     ModelArchitecture architecture = architecture(validate(spec).architecture());
+    WorkspaceMode workspaces = architecture.workspacesSafe() ? WorkspaceMode.ENABLED : WorkspaceMode.NONE;
     NeuralNetConfiguration.Builder defaults =
         new NeuralNetConfiguration.Builder()
             .seed(spec.seed())
@@ -103,8 +104,8 @@ public final class ModelCatalogue {
             .convolutionMode(ConvolutionMode.Same)
             // Workspaces reuse activation memory between iterations instead of allocating
             // off-heap buffers per minibatch; the single biggest CPU speed setting in DL4J.
-            .trainingWorkspaceMode(WorkspaceMode.ENABLED)
-            .inferenceWorkspaceMode(WorkspaceMode.ENABLED)
+            .trainingWorkspaceMode(workspaces)
+            .inferenceWorkspaceMode(workspaces)
             .cacheMode(CacheMode.NONE)
             .cudnnAlgoMode(ConvolutionLayer.AlgoMode.PREFER_FASTEST);
     if (setup.weightDecay() > 0) {

@@ -68,6 +68,13 @@ public final class SitePlans {
         training.getOptimizer(), training.getLearningRate(), training.getWeightDecay(),
         training.getClassWeightedLoss() ? ", class-weighted loss" : "", training.getAugment() ? ", augmentation" : ""));
     lines.add("CT window      centre " + training.getWindowCenter() + " HU, width " + training.getWindowWidth() + " HU");
+    lines.add("preprocessing  " + (training.getNormalisation().isEmpty() ? "window" : training.getNormalisation())
+        + " normalisation, " + (training.getResizePolicy().isEmpty() ? "aspect" : training.getResizePolicy()) + " resize"
+        + (training.getPixelSpacingMm() > 0 ? " to " + training.getPixelSpacingMm() + " mm pixels" : "")
+        + (training.getNeighbourSlices() ? ", neighbouring slices as channels" : "")
+        + (training.getOversample() ? ", classes oversampled" : "")
+        + (training.getHoldoutFraction() > 0 ? ", " + training.getHoldoutFraction() + " of training patients held out"
+            + " to keep the best epoch (patience " + training.getPatience() + ")" : ""));
     lines.add("privacy        " + (privacy.getClipNorm() > 0 ? "updates clipped to L2 norm " + privacy.getClipNorm()
         : "updates not clipped") + ", " + (privacy.getNoiseMultiplier() > 0
         ? "Gaussian noise " + privacy.getNoiseMultiplier() + " x clip norm" : "no noise")

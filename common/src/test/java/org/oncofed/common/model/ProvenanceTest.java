@@ -27,7 +27,7 @@ class ProvenanceTest {
         3,
         PARENT,
         SPEC,
-        new TrainingConfig(2, 32, Optimizer.ADAM, 0.001, 0.0001, true, true, 7, 40, 400),
+        new TrainingConfig(2, 32, Optimizer.ADAM, 0.001, 0.0001, true, true, 7, 40, 400, Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0, 0),
         new DataFingerprint(Sha256.hex("dataset"), "train", List.of(120L, 40L, 25L)),
         List.of("window c=40 w=400", "resize 128 bilinear", "scale [0,1]"),
         185,

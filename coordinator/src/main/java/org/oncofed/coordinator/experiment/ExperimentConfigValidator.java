@@ -7,10 +7,14 @@ import java.util.Map;
 import org.oncofed.api.ExperimentConfig;
 import org.oncofed.common.SiteId;
 import org.oncofed.common.TumourClass;
+import org.oncofed.common.model.InvalidSettingException;
 import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.ModelSpec;
+import org.oncofed.common.model.Normalisation;
 import org.oncofed.common.model.Optimizer;
+import org.oncofed.common.model.ResizePolicy;
 import org.oncofed.coordinator.aggregation.AggregationStrategies;
+import org.oncofed.coordinator.plan.ExperimentPlan;
 
 /**
  * The checks the configuration's own constraints cannot express: names that must exist in the
@@ -35,6 +39,7 @@ class ExperimentConfigValidator {
     ExperimentConfig config = request.withDefaults();
     checkModel(config.model());
     check("training.optimizer", () -> Optimizer.fromWireName(config.training().optimizer()));
+    checkTraining(config);
     checkStrategy(config.strategy(), config.minNodes());
     if (config.earlyStopping() != null && !METRICS.contains(config.earlyStopping().metric())) {
       throw new InvalidRequestException("earlyStopping.metric", "unknown metric '" + config.earlyStopping().metric()
@@ -57,6 +62,21 @@ class ExperimentConfigValidator {
     }
     check("model.inputSize", () -> catalogue.validate(new ModelSpec(model.architecture(), model.inputSize(),
         model.channels(), TumourClass.labels(), model.seed())));
+  }
+
+  /**
+   * The names of the data preparation settings, then the rules between training settings, which
+   * {@link TrainingConfig} holds and names the setting of.
+   */
+  private static void checkTraining(ExperimentConfig config) {
+    ExperimentConfig.LocalTraining training = config.training();
+    check("training.normalisation", () -> Normalisation.fromWireName(training.normalisation()));
+    check("training.resizePolicy", () -> ResizePolicy.fromWireName(training.resizePolicy()));
+    try {
+      ExperimentPlan.of("validation", config).training().checkChannels(config.model().channels());
+    } catch (InvalidSettingException e) {
+      throw new InvalidRequestException("training." + e.setting(), e.reason());
+    }
   }
 
   /**

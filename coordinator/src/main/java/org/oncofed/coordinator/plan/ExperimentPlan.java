@@ -8,7 +8,9 @@ import org.oncofed.api.ExperimentConfig;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.model.ModelSpec;
+import org.oncofed.common.model.Normalisation;
 import org.oncofed.common.model.Optimizer;
+import org.oncofed.common.model.ResizePolicy;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.common.plan.SitePlans;
 import org.oncofed.coordinator.aggregation.AggregationStrategies;
@@ -54,7 +56,9 @@ public record ExperimentPlan(
         model.seed());
     TrainingConfig training = new TrainingConfig(local.epochs(), local.batchSize(),
         Optimizer.fromWireName(local.optimizer()), local.learningRate(), local.weightDecay(), local.classWeightedLoss(),
-        local.augment(), local.seed(), local.windowCenter(), local.windowWidth());
+        local.augment(), local.seed(), local.windowCenter(), local.windowWidth(),
+        Normalisation.fromWireName(local.normalisation()), ResizePolicy.fromWireName(local.resizePolicy()),
+        local.pixelSpacingMm(), local.neighbourSlices(), local.oversample(), local.holdoutFraction(), local.patience());
     PrivacyConfig privacy = PrivacyConfig.newBuilder()
         .setClipNorm(config.privacy().clipNorm())
         .setNoiseMultiplier(config.privacy().noiseMultiplier())
@@ -126,8 +130,6 @@ public record ExperimentPlan(
 
   /** The local-only baseline's budget: as many epochs as a site trains over the whole experiment. */
   public TrainingConfig baselineTraining() {
-    return new TrainingConfig(training.epochs() * rounds(), training.batchSize(), training.optimizer(),
-        training.learningRate(), training.weightDecay(), training.classWeightedLoss(), training.augment(),
-        training.seed(), training.windowCenter(), training.windowWidth());
+    return training.withEpochs(training.epochs() * rounds());
   }
 }

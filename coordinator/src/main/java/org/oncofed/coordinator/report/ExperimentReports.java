@@ -16,6 +16,8 @@ import org.oncofed.api.MetricsView;
 import org.oncofed.api.RoundView;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.hash.CanonicalJson;
+import org.oncofed.common.metrics.EvaluationCounts;
+import org.oncofed.common.metrics.PriorClassifier;
 import org.oncofed.coordinator.audit.SiteSignoffs;
 import org.oncofed.coordinator.experiment.EvaluationRecord;
 import org.oncofed.coordinator.experiment.EvaluationRepository;
@@ -110,7 +112,29 @@ public class ExperimentReports {
         .sorted(Comparator.comparing(TaskRecord::siteId))
         .map(task -> result(tests, task.resultSha256(), task.siteId()))
         .toList();
-    return new FinalResults(experiment.bestRound(), federated, baselines, compare(federated, baselines));
+    return new FinalResults(experiment.bestRound(), federated, baselines, majorityClass(tests, best),
+        compare(federated, baselines));
+  }
+
+  /** The class-prior classifier on the examples the federated model was tested on. */
+  private static FinalResults.@Nullable ModelResult majorityClass(List<EvaluationRecord> tests, String model) {
+    List<EvaluationRecord> ofModel = tests.stream().filter(e -> e.modelSha256().equals(model))
+        .sorted(Comparator.comparing(EvaluationRecord::siteId)).toList();
+    if (ofModel.isEmpty()) {
+      return null;
+    }
+    EvaluationCounts pooled = EvaluationCounts.pool(ofModel.stream().map(EvaluationRecord::counts).toList());
+    long[] totals = new long[pooled.confusion().classes()];
+    for (int c = 0; c < totals.length; c++) {
+      totals[c] = pooled.confusion().actual(c);
+    }
+    if (pooled.examples() == 0) {
+      return null;
+    }
+    Map<String, MetricsView> bySite = new LinkedHashMap<>();
+    ofModel.forEach(e -> bySite.put(e.siteId(), MetricsViews.of(PriorClassifier.evaluate(e.counts(), totals))));
+    return new FinalResults.ModelResult("majority class", null,
+        MetricsViews.of(PriorClassifier.evaluate(pooled, totals)), bySite);
   }
 
   private static FinalResults.ModelResult result(List<EvaluationRecord> tests, String model, String trainedAt) {

@@ -150,29 +150,53 @@ public final class HtmlReport {
     List<FinalResults.ModelResult> all = new ArrayList<>();
     all.add(results.federated());
     all.addAll(results.baselines());
+    if (results.majorityClass() != null) {
+      all.add(results.majorityClass());
+    }
     Set<String> sites = new LinkedHashSet<>(results.federated().testBySite().keySet());
-    StringBuilder table = new StringBuilder("<table><tr><th class=\"l\">model</th><th>examples</th><th>accuracy</th>"
-        + "<th>macro F1</th><th>macro AUC [bounds]</th><th>sensitivity</th><th>specificity</th>");
-    sites.forEach(site -> table.append("<th>accuracy at ").append(escape(site)).append("</th>"));
+    List<String> classes = results.federated().test() == null ? List.of()
+        : results.federated().test().perClass().stream().map(MetricsView.ClassView::label).toList();
+    StringBuilder table = new StringBuilder("<table><tr><th class=\"l\">model</th><th>examples</th>"
+        + "<th>accuracy [95% CI]</th><th>balanced accuracy [95% CI]</th><th>macro F1</th>"
+        + "<th>macro AUC [95% CI] (binning bounds)</th>");
+    classes.forEach(label -> table.append("<th>sensitivity ").append(escape(label)).append(" [95% CI]</th>"));
+    sites.forEach(site -> table.append("<th>accuracy at ").append(escape(site)).append(" [95% CI]</th>"));
     table.append("</tr>\n");
     for (FinalResults.ModelResult result : all) {
       MetricsView t = result.test();
-      table.append("<tr><td class=\"l\">").append(result.trainedAt() == null ? "<b>federated</b>"
-              : "local-only (" + escape(result.trainedAt()) + ")")
+      table.append("<tr><td class=\"l\">").append(name(result, results))
           .append("</td><td>").append(t == null ? "-" : t.examples())
-          .append("</td><td>").append(number(t == null ? null : t.accuracy()))
+          .append("</td><td>").append(t == null ? "-" : withCi(t.accuracy(), t.accuracyCi()))
+          .append("</td><td>").append(t == null ? "-" : withCi(t.balancedAccuracy(), t.balancedAccuracyCi()))
           .append("</td><td>").append(number(t == null ? null : t.macroF1()))
-          .append("</td><td>").append(t == null ? "-" : number(t.macroAuc().estimate()) + " ["
-              + number(t.macroAuc().lower()) + ", " + number(t.macroAuc().upper()) + "]")
-          .append("</td><td>").append(number(t == null ? null : t.macroSensitivity()))
-          .append("</td><td>").append(number(t == null ? null : t.macroSpecificity())).append("</td>");
+          .append("</td><td>").append(t == null ? "-" : withCi(t.macroAuc().estimate(), t.macroAuc().ci()) + " ("
+              + number(t.macroAuc().lower()) + "-" + number(t.macroAuc().upper()) + ")")
+          .append("</td>");
+      for (int c = 0; c < classes.size(); c++) {
+        MetricsView.ClassView view = t == null ? null : t.perClass().get(c);
+        table.append("<td>").append(view == null ? "-" : withCi(view.sensitivity(), view.sensitivityCi()))
+            .append("</td>");
+      }
       for (String site : sites) {
         MetricsView atSite = result.testBySite().get(site);
-        table.append("<td>").append(number(atSite == null ? null : atSite.accuracy())).append("</td>");
+        table.append("<td>").append(atSite == null ? "-" : withCi(atSite.accuracy(), atSite.accuracyCi()))
+            .append("</td>");
       }
       table.append("</tr>\n");
     }
     return table.append("</table>\n").toString();
+  }
+
+  private static String name(FinalResults.ModelResult result, FinalResults results) {
+    if (result == results.majorityClass()) {
+      return "majority class (reference)";
+    }
+    return result.trainedAt() == null ? "<b>federated</b>" : "local-only (" + escape(result.trainedAt()) + ")";
+  }
+
+  /** "0.812 [0.774, 0.845]". */
+  static String withCi(Double value, MetricsView.Ci ci) {
+    return number(value) + " [" + number(ci.lower()) + ", " + number(ci.upper()) + "]";
   }
 
   private static String confusion(MetricsView metrics, List<String> classes) {

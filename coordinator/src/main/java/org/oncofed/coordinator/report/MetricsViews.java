@@ -8,6 +8,7 @@ import org.oncofed.common.metrics.AucEstimate;
 import org.oncofed.common.metrics.ClassMetrics;
 import org.oncofed.common.metrics.ClassificationMetrics;
 import org.oncofed.common.metrics.EvaluationCounts;
+import org.oncofed.common.metrics.Interval;
 import org.oncofed.common.metrics.RocPoint;
 
 /** The API's view of evaluation counts: one site's, or several sites' pooled. */
@@ -33,21 +34,27 @@ final class MetricsViews {
       }
     }
     List<MetricsView.ClassView> perClass = metrics.perClass().stream().map(MetricsViews::classView).toList();
-    return new MetricsView(metrics.examples(), defined(metrics.accuracy()), defined(metrics.meanLoss()),
+    return new MetricsView(metrics.examples(), defined(metrics.accuracy()), ci(metrics.accuracyInterval()),
+        defined(metrics.balancedAccuracy()), ci(metrics.balancedAccuracyInterval()), defined(metrics.meanLoss()),
         defined(metrics.macroPrecision()), defined(metrics.macroSensitivity()), defined(metrics.macroSpecificity()),
-        defined(metrics.macroF1()), auc(metrics.macroAuc()), perClass, confusion);
+        defined(metrics.macroF1()), auc(metrics.macroAuc(), metrics.macroAucInterval()), perClass, confusion);
   }
 
   private static MetricsView.ClassView classView(ClassMetrics c) {
     String label = c.classIndex() < TumourClass.values().length
         ? TumourClass.values()[c.classIndex()].label()
         : "class " + c.classIndex();
-    return new MetricsView.ClassView(label, c.support(), defined(c.precision()), defined(c.sensitivity()),
-        defined(c.specificity()), defined(c.f1()), auc(c.auc()), c.roc().stream().map(MetricsViews::point).toList());
+    return new MetricsView.ClassView(label, c.support(), defined(c.precision()), ci(c.precisionInterval()),
+        defined(c.sensitivity()), ci(c.sensitivityInterval()), defined(c.specificity()), ci(c.specificityInterval()),
+        defined(c.f1()), auc(c.auc(), c.aucInterval()), c.roc().stream().map(MetricsViews::point).toList());
   }
 
-  private static MetricsView.Auc auc(AucEstimate auc) {
-    return new MetricsView.Auc(defined(auc.lower()), defined(auc.estimate()), defined(auc.upper()));
+  private static MetricsView.Auc auc(AucEstimate auc, Interval interval) {
+    return new MetricsView.Auc(defined(auc.lower()), defined(auc.estimate()), defined(auc.upper()), ci(interval));
+  }
+
+  private static MetricsView.Ci ci(Interval interval) {
+    return new MetricsView.Ci(defined(interval.lower()), defined(interval.upper()));
   }
 
   private static MetricsView.Point point(RocPoint point) {

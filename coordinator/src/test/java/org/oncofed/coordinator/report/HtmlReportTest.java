@@ -15,6 +15,7 @@ import org.oncofed.api.RoundView;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.metrics.ConfusionMatrix;
 import org.oncofed.common.metrics.EvaluationCounts;
+import org.oncofed.common.metrics.PriorClassifier;
 import org.oncofed.common.metrics.ScoreHistogram;
 
 class HtmlReportTest {
@@ -28,6 +29,8 @@ class HtmlReportTest {
     FinalResults results = new FinalResults(1,
         new FinalResults.ModelResult("b".repeat(64), null, metrics, Map.of("alpha", metrics)),
         List.of(new FinalResults.ModelResult("d".repeat(64), "alpha", metrics, Map.of("alpha", metrics))),
+        new FinalResults.ModelResult("majority class", null, MetricsViews.of(PriorClassifier.evaluate(counts(),
+            new long[] {6, 6, 6})), Map.of("alpha", metrics)),
         new FinalResults.Comparison(true, false, "The federated model beats every local-only model."));
     ExperimentReport report = new ExperimentReport("id-1", "<script>alert(1)</script>", "COMPLETED", null, "rhea",
         Instant.EPOCH, Instant.EPOCH, "e".repeat(64), config(), TumourClass.labels(), List.of(round), results,
@@ -41,7 +44,10 @@ class HtmlReportTest {
         .contains("The federated model beats every local-only model.")
         .contains("<svg", "Training loss", "Pooled validation", "Pooled test ROC")
         .contains("local-only (alpha)", "actual \\ predicted")
-        .contains("<td class=\"l\">alpha</td><td class=\"l\">approved</td><td>2.4671</td><td>1.0E-5</td><td>8.0</td>");
+        .contains("<td class=\"l\">alpha</td><td class=\"l\">approved</td><td>2.4671</td><td>1.0E-5</td><td>8.0</td>")
+        .contains("majority class (reference)", "balanced accuracy [95% CI]")
+        // Accuracy 14/18 with its Wilson interval; the prior classifier's AUC is one half, all pairs tied.
+        .contains("0.778 [0.548, 0.910]", "0.500 [");
   }
 
   private static EvaluationCounts counts() {
@@ -55,7 +61,7 @@ class HtmlReportTest {
 
   private static ExperimentConfig config() {
     return new ExperimentConfig("t", new ExperimentConfig.ModelConfig("small-cnn", 32, null, null),
-        new ExperimentConfig.LocalTraining(1, 8, null, 0.01, null, null, null, null, null, null), null, 1, 1, null, null,
+        new ExperimentConfig.LocalTraining(1, 8, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null, null), null, 1, 1, null, null,
         null, null, null, null).withDefaults();
   }
 }

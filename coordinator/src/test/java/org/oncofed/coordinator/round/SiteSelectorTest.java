@@ -51,7 +51,7 @@ class SiteSelectorTest {
 
   private static ExperimentPlan plan(double fraction, int minNodes, List<String> sites) {
     return ExperimentPlan.of("e", new ExperimentConfig("t", new ExperimentConfig.ModelConfig("small-cnn", 32, null, null),
-        new ExperimentConfig.LocalTraining(1, 8, null, 0.01, null, null, null, null, null, null), null, 1, minNodes,
+        new ExperimentConfig.LocalTraining(1, 8, null, 0.01, null, null, null, null, null, null, null, null, null, null, null, null, null), null, 1, minNodes,
         fraction, null, null, null, null, sites).withDefaults());
   }
 

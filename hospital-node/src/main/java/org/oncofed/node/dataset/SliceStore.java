@@ -13,6 +13,7 @@ import java.util.TreeMap;
 import org.oncofed.common.files.AtomicFiles;
 import org.oncofed.common.hash.CanonicalJson;
 import org.oncofed.common.hash.Sha256;
+import org.oncofed.common.model.ResizePolicy;
 import org.oncofed.dicom.DicomFormatException;
 import org.oncofed.dicom.DicomImage;
 import org.oncofed.dicom.DicomReader;
@@ -50,6 +51,10 @@ final class SliceStore {
     settings.put("windowCenter", o.windowCenter());
     settings.put("windowWidth", o.windowWidth());
     settings.put("normalisation", o.normalisation().name());
+    if (o.resizePolicy() == ResizePolicy.PHYSICAL) {
+      settings.put("resizePolicy", o.resizePolicy().wireName());
+      settings.put("pixelSpacingMm", o.pixelSpacingMm());
+    }
     return CanonicalJson.sha256(settings).substring(0, 16);
   }
 

@@ -13,6 +13,7 @@ import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.ModelSpec;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.common.model.TrainingSetup;
+import org.oncofed.node.dataset.PreprocessingOptions;
 import org.oncofed.node.localdata.LocalData;
 
 /**
@@ -62,8 +63,7 @@ public class SiteExplanations {
     ModelCatalogue catalogue = ModelCatalogue.standard();
     GradCam cam = new GradCam(catalogue.build(catalogue.validate(spec), TrainingSetup.inference(), parameters));
     var slices = data.slices(LocalData.Part.TEST);
-    var batches = data.iterator(LocalData.Part.TEST, spec.inputSize(), spec.channels(), preprocessing.windowCenter(),
-        preprocessing.windowWidth(), false, preprocessing.seed(), preprocessing.batchSize());
+    var batches = data.iterator(LocalData.Part.TEST, PreprocessingOptions.of(spec, preprocessing, false));
     var header = new ExplanationPage.Header(experimentId, round, modelSha256,
         spec.architecture() + " at " + spec.inputSize() + " px", clock.instant());
     return Optional.of(new ExplanationWriter(perClass)

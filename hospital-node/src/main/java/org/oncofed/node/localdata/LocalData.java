@@ -1,6 +1,7 @@
 package org.oncofed.node.localdata;
 
 import io.micronaut.context.annotation.Value;
+import jakarta.annotation.Nullable;
 import jakarta.inject.Singleton;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -17,7 +18,6 @@ import org.oncofed.common.model.DataFingerprint;
 import org.oncofed.node.dataset.DatasetIndexStore;
 import org.oncofed.node.dataset.DatasetSplit;
 import org.oncofed.node.dataset.DatasetSplits;
-import org.oncofed.node.dataset.Normalisation;
 import org.oncofed.node.dataset.PreprocessingOptions;
 import org.oncofed.node.dataset.RegisteredDataset;
 import org.oncofed.node.dataset.SliceDataSetIterator;
@@ -97,37 +97,41 @@ public class LocalData {
   }
 
   /**
-   * Minibatches of a part of the split, prepared as {@code options} says (augmentation only ever
-   * for training data), rewound to before its first epoch.
+   * Minibatches of a part of the split, prepared as {@code options} says, rewound to before its
+   * first epoch.
    */
-  public SliceDataSetIterator iterator(Part part, int inputSize, int channels, double windowCenter, double windowWidth,
-      boolean augment, long seed, int batchSize) {
-    PreprocessingOptions options = new PreprocessingOptions(inputSize, channels, windowCenter, windowWidth,
-        Normalisation.WINDOW, augment && part == Part.TRAIN, seed, batchSize);
-    String key = part + "/" + options;
-    SliceDataSetIterator iterator = iterators.computeIfAbsent(key, k -> {
+  public SliceDataSetIterator iterator(Part part, PreprocessingOptions options) {
+    return cached(part.name(), split(part), options);
+  }
+
+  /** What a training task reads: the slices it trains on and, when asked for, its hold-out patients. */
+  public record TrainingData(SliceDataSetIterator train, @Nullable SliceDataSetIterator holdout) {}
+
+  /**
+   * The training part, with {@code holdoutFraction} of its patients kept apart (unaugmented, in a
+   * fixed order) when positive; the hold-out depends only on the registration, the fraction and
+   * {@code seed}.
+   */
+  public TrainingData trainingData(PreprocessingOptions options, double holdoutFraction, long seed) {
+    if (holdoutFraction == 0) {
+      return new TrainingData(iterator(Part.TRAIN, options), null);
+    }
+    DatasetSplit.HeldOut parts = split(Part.TRAIN).holdOut(holdoutFraction, seed);
+    String key = "TRAIN-" + holdoutFraction + "-" + seed;
+    return new TrainingData(cached(key, parts.train(), options),
+        cached(key + "-holdout", parts.holdout(), options.unaugmented()));
+  }
+
+  private SliceDataSetIterator cached(String name, DatasetSplit split, PreprocessingOptions options) {
+    SliceDataSetIterator iterator = iterators.computeIfAbsent(name + "/" + options, k -> {
       try {
-        return require().dataset().iterator(split(part), options);
+        return require().dataset().iterator(split, options);
       } catch (IOException e) {
-        throw new UncheckedIOException("cannot prepare the " + part + " slices: " + e.getMessage(), e);
+        throw new UncheckedIOException("cannot prepare the " + name + " slices: " + e.getMessage(), e);
       }
     });
     iterator.rewindTo(0);
     return iterator;
-  }
-
-  /** The preprocessing steps applied, for provenance. */
-  public static java.util.List<String> preprocessing(double windowCenter, double windowWidth, int inputSize,
-      int channels, boolean augment) {
-    java.util.List<String> steps = new java.util.ArrayList<>(java.util.List.of(
-        "modality LUT to Hounsfield units",
-        "window centre " + windowCenter + " width " + windowWidth + " HU, scaled to [0,1]",
-        "aspect-preserving resize to " + inputSize + " px",
-        channels == 3 ? "replicated to 3 channels" : "1 channel"));
-    if (augment) {
-      steps.add("augmentation: rotation up to 15 degrees, shift and zoom up to 10%, horizontal flip");
-    }
-    return steps;
   }
 
   private DatasetSplit split(Part part) {

@@ -8,6 +8,7 @@ import org.oncofed.common.metrics.EvaluationCounts;
 import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.model.ModelSpec;
 import org.oncofed.common.model.TrainingConfig;
+import org.oncofed.node.dataset.PreprocessingOptions;
 import org.oncofed.node.localdata.LocalData;
 import org.oncofed.node.train.CancellationSignal;
 import org.oncofed.node.train.LocalEvaluator;
@@ -51,8 +52,7 @@ final class EvaluationTask {
         + TrainingTask.abbreviate(task.getModel().getSha256()));
     EncodedParameters model = ModelDownloader.fetch(context.link().channel(), id, task.getModel(), deadline);
     context.activity().working(NodeState.NODE_STATE_EVALUATING, id, "evaluating on the " + part + " split");
-    var data = context.data().iterator(part, spec.inputSize(), spec.channels(), preprocessing.windowCenter(),
-        preprocessing.windowWidth(), false, preprocessing.seed(), preprocessing.batchSize());
+    var data = context.data().iterator(part, PreprocessingOptions.of(spec, preprocessing, false));
     float[] parameters = model.decode();
     EvaluationCounts counts = new LocalEvaluator(context.catalogue())
         .evaluate(spec, parameters, data, task.getHistogramBins(), cancel);

@@ -8,6 +8,7 @@ import org.oncofed.common.model.EncodedParameters;
 import org.oncofed.common.model.ModelSpec;
 import org.oncofed.common.model.TrainingConfig;
 import org.oncofed.common.model.UpdateProvenance;
+import org.oncofed.node.dataset.PreprocessingOptions;
 import org.oncofed.node.localdata.LocalData;
 import org.oncofed.node.privacy.PrivacyFilter;
 import org.oncofed.node.train.CancellationSignal;
@@ -61,16 +62,17 @@ final class TrainingTask {
     float[] baseParameters = base.decode();
 
     context.activity().working(NodeState.NODE_STATE_TRAINING, id, "preparing training data");
-    var data = context.data().iterator(LocalData.Part.TRAIN, spec.inputSize(), spec.channels(), training.windowCenter(),
-        training.windowWidth(), training.augment(), training.seed(), training.batchSize());
+    PreprocessingOptions options = PreprocessingOptions.of(spec, training, true);
+    LocalData.TrainingData data = context.data().trainingData(options, training.holdoutFraction(), training.seed());
     // Round r continues the shuffles where round r-1 ended; a baseline starts at the first epoch.
-    data.rewindTo(task.getLocalBaseline() ? 0 : Math.max(0, task.getRound() - 1) * training.epochs());
-    long[] classCounts = context.data().classCounts(LocalData.Part.TRAIN);
+    data.train().rewindTo(task.getLocalBaseline() ? 0 : Math.max(0, task.getRound() - 1) * training.epochs());
+    long[] classCounts = data.train().classCounts();
     String kind = task.getLocalBaseline() ? "local baseline" : "round " + task.getRound();
     LOG.info("Task {} ({}): training {} at {} px on {} slices, {} epoch(s)", abbreviate(id), kind,
-        spec.architecture(), spec.inputSize(), data.numExamples(), training.epochs());
+        spec.architecture(), spec.inputSize(), data.train().numExamples(), training.epochs());
     TrainingOutcome outcome = new LocalTrainer(context.catalogue()).train(
-        new TrainingRequest(spec, baseParameters, training, classCounts), data, this::progress, cancel);
+        new TrainingRequest(spec, baseParameters, training, classCounts), data.train(), data.holdout(), this::progress,
+        cancel);
 
     float[] parameters = outcome.parameters();
     PrivacyFilter.Applied privacy = new PrivacyFilter().apply(baseParameters, parameters, task.getPrivacy());
@@ -82,8 +84,7 @@ final class TrainingTask {
     }
     UpdateProvenance provenance = UpdateProvenance.of(task.getExperimentId(), task.getRound(), base.sha256(), spec,
         training, context.data().fingerprint(LocalData.Part.TRAIN),
-        LocalData.preprocessing(training.windowCenter(), training.windowWidth(), spec.inputSize(), spec.channels(),
-            training.augment()),
+        options.steps(),
         outcome.sampleCount(), update.sha256(), context.runtime(), context.clock().millis());
     String provenanceJson = provenance.canonicalJson();
 
@@ -124,8 +125,7 @@ final class TrainingTask {
       PrivacyFilter.Applied privacy, PrivacySpent spent, Instant deadline) throws InterruptedException {
     String id = task.getTaskId();
     context.activity().working(NodeState.NODE_STATE_EVALUATING, id, "evaluating the local baseline, kept on-site");
-    var data = context.data().iterator(LocalData.Part.TEST, spec.inputSize(), spec.channels(), training.windowCenter(),
-        training.windowWidth(), false, training.seed(), training.batchSize());
+    var data = context.data().iterator(LocalData.Part.TEST, PreprocessingOptions.of(spec, training, false));
     EvaluationCounts counts = new LocalEvaluator(context.catalogue())
         .evaluate(spec, parameters, data, EvaluationCounts.HISTOGRAM_BINS, cancel);
     EvaluationReport report = counts.writeTo(EvaluationReport.newBuilder()

@@ -1,8 +1,10 @@
 package org.oncofed.node.train;
 
+import jakarta.annotation.Nullable;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Objects;
+import java.util.OptionalInt;
 import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.nd4j.linalg.dataset.api.DataSet;
 import org.nd4j.linalg.dataset.api.iterator.DataSetIterator;
@@ -44,6 +46,17 @@ public final class LocalTrainer {
    */
   public TrainingOutcome train(
       TrainingRequest request, DataSetIterator data, TrainingProgressListener listener, CancellationSignal cancel) {
+    return train(request, data, null, listener, cancel);
+  }
+
+  /**
+   * Runs the task, and with a {@code holdout} keeps the parameters of the epoch with the lowest
+   * hold-out loss (the loss optimised, so class-weighted when asked) instead of the last one,
+   * stopping once {@code patience} epochs in a row have not improved on it (never when patience
+   * is 0).
+   */
+  public TrainingOutcome train(TrainingRequest request, DataSetIterator data, @Nullable DataSetIterator holdout,
+      TrainingProgressListener listener, CancellationSignal cancel) {
     Objects.requireNonNull(request, "request");
     Objects.requireNonNull(data, "data");
     Objects.requireNonNull(listener, "listener");
@@ -59,6 +72,7 @@ public final class LocalTrainer {
 
     List<EpochProgress> epochs = new ArrayList<>();
     EpochTally last = null;
+    BestEpoch best = holdout == null ? null : new BestEpoch();
     DataSetIterator batches = Batches.prefetching(data);
     try {
       for (int epoch = 1; epoch <= config.epochs(); epoch++) {
@@ -66,12 +80,55 @@ public final class LocalTrainer {
         EpochProgress progress = last.progress(epoch, config.epochs());
         epochs.add(progress);
         listener.epochFinished(progress);
+        if (best != null) {
+          best.offer(epoch, holdoutLoss(network, spec, holdout), last, network);
+          if (config.patience() > 0 && epoch - best.epoch >= config.patience()) {
+            break;
+          }
+        }
       }
     } finally {
       Batches.close(batches);
     }
-    return new TrainingOutcome(
-        NetworkParameters.read(network), epochs.get(0).examples(), last.meanLoss(), last.accuracy(), epochs);
+    if (best == null) {
+      return new TrainingOutcome(NetworkParameters.read(network), epochs.get(0).examples(), last.meanLoss(),
+          last.accuracy(), epochs, OptionalInt.empty(), Double.NaN);
+    }
+    return new TrainingOutcome(best.parameters, epochs.get(0).examples(), best.tally.meanLoss(),
+        best.tally.accuracy(), epochs, OptionalInt.of(best.epoch), best.loss);
+  }
+
+  private static double holdoutLoss(ComputationGraph network, ModelSpec spec, DataSetIterator holdout) {
+    holdout.reset();
+    double sum = 0;
+    long examples = 0;
+    while (holdout.hasNext()) {
+      DataSet batch = holdout.next();
+      int size = Batches.check(batch, spec);
+      sum += network.score(batch, false) * size;
+      examples += size;
+    }
+    if (examples == 0) {
+      throw new IllegalArgumentException("the hold-out data yielded no examples");
+    }
+    return sum / examples;
+  }
+
+  /** The epoch with the lowest hold-out loss so far, and its parameters. */
+  private static final class BestEpoch {
+    private int epoch;
+    private double loss = Double.POSITIVE_INFINITY;
+    private EpochTally tally;
+    private float[] parameters;
+
+    void offer(int candidate, double candidateLoss, EpochTally candidateTally, ComputationGraph network) {
+      if (candidateLoss < loss) {
+        epoch = candidate;
+        loss = candidateLoss;
+        tally = candidateTally;
+        parameters = NetworkParameters.read(network);
+      }
+    }
   }
 
   private static EpochTally runEpoch(

@@ -2,6 +2,8 @@ package org.oncofed.node.train;
 
 import java.util.List;
 import java.util.Map;
+import java.util.OptionalInt;
+import java.util.TreeMap;
 
 /**
  * The result of a completed local training task.
@@ -11,10 +13,13 @@ import java.util.Map;
  * @param loss mean training loss of the last epoch
  * @param accuracy share of the last epoch's examples the model classified correctly just before
  *     training on them (the running accuracy Keras also reports)
- * @param epochs progress of every epoch, in order
+ * @param epochs progress of every epoch run, in order
+ * @param bestEpoch with a hold-out, the epoch whose parameters these are (loss and accuracy are of that epoch)
+ * @param holdoutLoss with a hold-out, the mean loss of the returned parameters on it; NaN without
  */
 public record TrainingOutcome(
-    float[] parameters, long sampleCount, double loss, double accuracy, List<EpochProgress> epochs) {
+    float[] parameters, long sampleCount, double loss, double accuracy, List<EpochProgress> epochs,
+    OptionalInt bestEpoch, double holdoutLoss) {
 
   public TrainingOutcome {
     epochs = List.copyOf(epochs);
@@ -29,9 +34,15 @@ public record TrainingOutcome(
 
   /** Aggregate metrics for the update header, under the names the coordinator expects. */
   public Map<String, Double> metrics() {
-    return Map.of(
+    Map<String, Double> metrics = new TreeMap<>(Map.of(
         "train_loss", loss,
         "train_accuracy", accuracy,
-        "train_examples_per_second", examplesPerSecond());
+        "train_examples_per_second", examplesPerSecond()));
+    bestEpoch.ifPresent(epoch -> {
+      metrics.put("train_best_epoch", (double) epoch);
+      metrics.put("train_epochs_run", (double) epochs.size());
+      metrics.put("holdout_loss", holdoutLoss);
+    });
+    return metrics;
   }
 }

@@ -172,8 +172,47 @@ class SliceDataSetIteratorTest {
         .hasMessageContaining("changed since the dataset was registered");
   }
 
+  @Test
+  void oversamplingDrawsEveryPresentClassAsOftenAsTheLargestEachEpoch() throws IOException {
+    DatasetSplit train = dataset.split(1, new SplitFractions(1, 0, 0)).train();
+    long[] counts = train.classCounts();
+    long largest = java.util.Arrays.stream(counts).max().orElseThrow();
+    PreprocessingOptions plain = options(1, false, 16);
+    PreprocessingOptions oversampling = new PreprocessingOptions(32, 1, plain.windowCenter(), plain.windowWidth(),
+        plain.normalisation(), plain.resizePolicy(), 0, false, false, true, 9, 16);
+    SliceDataSetIterator iterator = dataset.iterator(train, oversampling);
+
+    for (int epoch = 0; epoch < 2; epoch++) {
+      iterator.reset();
+      long[] drawn = new long[counts.length];
+      while (iterator.hasNext()) {
+        INDArray labels = iterator.next().getLabels();
+        for (int row = 0; row < labels.rows(); row++) {
+          drawn[labels.getRow(row).argMax().getInt(0)]++;
+        }
+      }
+      for (int c = 0; c < counts.length; c++) {
+        assertThat(drawn[c]).as("class %d in epoch %d", c, epoch).isEqualTo(counts[c] == 0 ? 0 : largest);
+      }
+    }
+  }
+
+  @Test
+  void holdsOutWholePatientsTheSameWayForTheSameSeed() {
+    DatasetSplit train = dataset.split(1, new SplitFractions(1, 0, 0)).train();
+
+    DatasetSplit.HeldOut first = train.holdOut(0.25, 5);
+    DatasetSplit.HeldOut again = train.holdOut(0.25, 5);
+
+    assertThat(first.holdout().patients()).isEqualTo(Math.round(0.25 * train.patients()));
+    assertThat(first.train().patientKeys()).doesNotContainAnyElementsOf(first.holdout().patientKeys());
+    assertThat(first.train().slices().size() + first.holdout().slices().size()).isEqualTo(train.slices().size());
+    assertThat(again).isEqualTo(first);
+    assertThat(train.holdOut(0.25, 6).holdout().patientKeys()).isNotEqualTo(first.holdout().patientKeys());
+  }
+
   private static PreprocessingOptions options(int channels, boolean augment, int batch) {
-    return PreprocessingOptions.of(32, channels, WindowPreset.SOFT_TISSUE, Normalisation.WINDOW, augment, 9, batch);
+    return PreprocessingOptions.of(32, channels, WindowPreset.SOFT_TISSUE, augment, 9, batch);
   }
 
   private static org.nd4j.linalg.indexing.INDArrayIndex all() {

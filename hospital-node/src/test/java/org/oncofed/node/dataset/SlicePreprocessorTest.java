@@ -5,6 +5,8 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.Arrays;
 import org.junit.jupiter.api.Test;
+import org.oncofed.common.model.Normalisation;
+import org.oncofed.common.model.ResizePolicy;
 import org.oncofed.dicom.PixelSpacing;
 import org.oncofed.dicom.Window;
 import org.oncofed.dicom.WindowPreset;
@@ -33,7 +35,7 @@ class SlicePreprocessorTest {
     Arrays.fill(hu, 240);
 
     float[] out = SlicePreprocessor.prepare(hu, 4, 8, new PixelSpacing(1, 1), false, SOFT_TISSUE,
-        Normalisation.WINDOW, 8);
+        Normalisation.WINDOW, ResizePolicy.ASPECT, 0, 8);
 
     // 8 wide by 4 high fills rows 2..5 of the 8x8 input; the other rows stay background.
     for (int y = 0; y < 8; y++) {
@@ -93,6 +95,84 @@ class SlicePreprocessorTest {
   }
 
   @Test
+  void zScoreStandardisesHounsfieldValuesClippedToTheWindow() {
+    // -1000 is clipped to -160, the window's low end: values -160, -160, 40, 240.
+    float[] out = SlicePreprocessor.normalise(new float[] {-1000, -160, 40, 240}, false, SOFT_TISSUE,
+        Normalisation.Z_SCORE);
+
+    double mean = (-160 - 160 + 40 + 240) / 4.0;
+    double sd = Math.sqrt((2 * Math.pow(-160 - mean, 2) + Math.pow(40 - mean, 2) + Math.pow(240 - mean, 2)) / 4);
+    assertThat(out[0]).isCloseTo((float) ((-160 - mean) / sd), within(1e-5f));
+    assertThat(out[3]).isCloseTo((float) ((240 - mean) / sd), within(1e-5f));
+    assertThat(SlicePreprocessor.normalise(new float[] {7, 7}, false, SOFT_TISSUE, Normalisation.Z_SCORE))
+        .containsExactly(0f, 0f);
+  }
+
+  @Test
+  void physicalPolicyShowsTheSameAnatomyAtTheSameScaleWhateverThePixelCount() {
+    // One 40 mm disc of 240 HU, drawn at 1 mm pixels on 48x48 and at 0.5 mm pixels on 160x160.
+    float[] coarse = disc(48, 1.0, 20);
+    float[] fine = disc(160, 0.5, 20);
+
+    float[] a = SlicePreprocessor.prepare(coarse, 48, 48, new PixelSpacing(1, 1), false, SOFT_TISSUE,
+        Normalisation.WINDOW, ResizePolicy.PHYSICAL, 1.0, 32);
+    float[] b = SlicePreprocessor.prepare(fine, 160, 160, new PixelSpacing(0.5, 0.5), false, SOFT_TISSUE,
+        Normalisation.WINDOW, ResizePolicy.PHYSICAL, 1.0, 32);
+
+    // 32 px of 1 mm show the central 32 mm of both: inside the disc everywhere but the corners,
+    // whose edge pixels differ only by how each source drew the disc's rim.
+    double difference = 0;
+    for (int i = 0; i < a.length; i++) {
+      assertThat(a[i]).as("pixel %d", i).isCloseTo(b[i], within(0.26f));
+      difference += Math.abs(a[i] - b[i]);
+    }
+    assertThat(difference / a.length).isLessThan(0.01);
+    assertThat(a[16 * 32 + 16]).isEqualTo(1f);
+    assertThat(a[0]).isZero();
+  }
+
+  @Test
+  void physicalPolicyPadsAFieldOfViewSmallerThanTheInput() {
+    float[] hu = new float[10 * 10];
+    Arrays.fill(hu, 240);
+
+    float[] out = SlicePreprocessor.prepare(hu, 10, 10, new PixelSpacing(2, 2), false, SOFT_TISSUE,
+        Normalisation.WINDOW, ResizePolicy.PHYSICAL, 1.0, 32);
+
+    // 20 mm of slice in a 32 mm input: columns 6..25 covered, the rest background.
+    assertThat(out[16 * 32 + 5]).isZero();
+    assertThat(out[16 * 32 + 6]).isEqualTo(1f);
+    assertThat(out[16 * 32 + 25]).isEqualTo(1f);
+    assertThat(out[16 * 32 + 26]).isZero();
+  }
+
+  @Test
+  void physicalPolicyTakesASliceWithoutSpacingAsAlreadyAtThePixelSize() {
+    float[] hu = new float[40 * 40];
+    hu[20 * 40 + 20] = 240;
+
+    float[] out = SlicePreprocessor.prepare(hu, 40, 40, null, false, SOFT_TISSUE, Normalisation.WINDOW,
+        ResizePolicy.PHYSICAL, 0.7, 32);
+
+    // Centre crop without resampling: source pixel (20, 20) lands on (16, 16).
+    assertThat(out[16 * 32 + 16]).isEqualTo(1f);
+    assertThat(out[16 * 32 + 15]).isCloseTo(SOFT_TISSUE.apply(0), within(1e-6f));
+  }
+
+  private static float[] disc(int side, double mm, double radiusMm) {
+    float[] hu = new float[side * side];
+    double c = side / 2.0;
+    for (int y = 0; y < side; y++) {
+      for (int x = 0; x < side; x++) {
+        double dy = (y + 0.5 - c) * mm;
+        double dx = (x + 0.5 - c) * mm;
+        hu[y * side + x] = dx * dx + dy * dy <= radiusMm * radiusMm ? 240 : -1000;
+      }
+    }
+    return hu;
+  }
+
+  @Test
   void invertsMonochromeOneSoThatDenseStaysBright() {
     float[] out = prepare(new float[] {240}, 1, null, true, Normalisation.WINDOW, 1);
 
@@ -101,6 +181,7 @@ class SlicePreprocessorTest {
 
   private static float[] prepare(float[] hu, int side, PixelSpacing spacing, boolean inverted,
       Normalisation normalisation, int size) {
-    return SlicePreprocessor.prepare(hu, side, side, spacing, inverted, SOFT_TISSUE, normalisation, size);
+    return SlicePreprocessor.prepare(hu, side, side, spacing, inverted, SOFT_TISSUE, normalisation,
+        ResizePolicy.ASPECT, 0, size);
   }
 }

@@ -50,7 +50,7 @@ class SyntheticSiteLearnabilityTest {
     RegisteredDataset dataset = RegisteredDataset.load(dataDir);
     DatasetSplit all = dataset.split(1, new SplitFractions(1, 0, 0)).train();
     SliceDataSetIterator iterator = dataset.iterator(all,
-        PreprocessingOptions.of(SIZE, 1, WindowPreset.SOFT_TISSUE, Normalisation.WINDOW, false, 3, 16));
+        PreprocessingOptions.of(SIZE, 1, WindowPreset.SOFT_TISSUE, false, 3, 16));
     MultiLayerNetwork network = smallCnn();
 
     int threads = Nd4j.getEnvironment().maxThreads();

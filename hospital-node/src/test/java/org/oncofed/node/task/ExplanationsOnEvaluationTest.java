@@ -144,7 +144,8 @@ class ExplanationsOnEvaluationTest {
             .setHistogramBins(10)
             .setDeadlineMs(System.currentTimeMillis() + 120_000)
             .setPreprocessing(TrainingConfig.newBuilder().setEpochs(1).setBatchSize(8).setOptimizer("adam")
-                .setLearningRate(0.01).setWindowCenter(40).setWindowWidth(400))
+                .setLearningRate(0.01).setWindowCenter(40).setWindowWidth(400).setNormalisation("window")
+                .setResizePolicy("aspect"))
             .setModelKind(kind))
         .build();
   }

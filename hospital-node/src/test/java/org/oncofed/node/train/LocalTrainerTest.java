@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import java.util.ArrayList;
 import java.util.List;
+import org.deeplearning4j.nn.graph.ComputationGraph;
 import org.junit.jupiter.api.Test;
 import org.nd4j.linalg.dataset.DataSet;
 import org.oncofed.common.metrics.ClassificationMetrics;
@@ -13,8 +14,11 @@ import org.oncofed.common.metrics.EvaluationCounts;
 import org.oncofed.common.model.ModelCatalogue;
 import org.oncofed.common.model.ModelSpec;
 import org.oncofed.common.model.NetworkParameters;
+import org.oncofed.common.model.Normalisation;
 import org.oncofed.common.model.Optimizer;
+import org.oncofed.common.model.ResizePolicy;
 import org.oncofed.common.model.TrainingConfig;
+import org.oncofed.common.model.TrainingSetup;
 
 class LocalTrainerTest {
 
@@ -29,12 +33,12 @@ class LocalTrainerTest {
   }
 
   private static TrainingConfig config(int epochs, boolean classWeighted) {
-    return new TrainingConfig(epochs, 4, Optimizer.ADAM, 0.01, 0, classWeighted, false, 7, 40, 400);
+    return new TrainingConfig(epochs, 4, Optimizer.ADAM, 0.01, 0, classWeighted, false, 7, 40, 400, Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0, 0);
   }
 
   @Test
   void smallCnnLearnsDiscsRingsAndEmptySlicesWellAboveChance() {
-    TrainingConfig config = new TrainingConfig(4, 8, Optimizer.ADAM, 0.003, 0, false, false, 7, 40, 400);
+    TrainingConfig config = new TrainingConfig(4, 8, Optimizer.ADAM, 0.003, 0, false, false, 7, 40, 400, Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0, 0);
     TrainingRequest request = new TrainingRequest(SPEC, initial(), config, null);
 
     TrainingOutcome outcome = trainer.train(
@@ -46,6 +50,30 @@ class LocalTrainerTest {
 
     assertThat(outcome.sampleCount()).isEqualTo(48);
     assertThat(ClassificationMetrics.of(heldOut).accuracy()).isGreaterThan(0.8);
+  }
+
+  @Test
+  void withAHoldOutReturnsTheBestEpochsParametersAndStopsAfterThePatience() {
+    // A learning rate this high overshoots, so the hold-out loss stops improving within a few epochs.
+    TrainingConfig config = new TrainingConfig(12, 4, Optimizer.ADAM, 0.05, 0, false, false, 7, 40, 400,
+        Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0.2, 2);
+    List<DataSet> holdout = SyntheticSlices.examples(4, 32, 9);
+
+    TrainingOutcome outcome = trainer.train(new TrainingRequest(SPEC, initial(), config, null),
+        SyntheticSlices.iterator(SMALL, 4), SyntheticSlices.inMemoryIterator(holdout, 4),
+        TrainingProgressListener.NONE, CancellationSignal.none());
+
+    int best = outcome.bestEpoch().orElseThrow();
+    int run = outcome.epochs().size();
+    assertThat(run).as("epochs run").isLessThanOrEqualTo(12);
+    if (run < 12) {
+      assertThat(run).as("stopped %d epochs after the best", config.patience()).isEqualTo(best + config.patience());
+    }
+    ComputationGraph kept = CATALOGUE.build(SPEC, TrainingSetup.of(config, null), outcome.parameters());
+    double loss = holdout.stream().mapToDouble(example -> kept.score(example, false)).average().orElseThrow();
+    assertThat(loss).isCloseTo(outcome.holdoutLoss(), within(1e-4));
+    assertThat(outcome.metrics()).containsEntry("train_best_epoch", (double) best)
+        .containsEntry("train_epochs_run", (double) run);
   }
 
   @Test
@@ -68,7 +96,7 @@ class LocalTrainerTest {
   void resnetLiteTrainsThroughItsResidualBlocks() {
     ModelSpec spec = new ModelSpec("resnet-lite", 32, 1, List.of("empty", "disc", "ring"), 3);
     float[] start = NetworkParameters.read(CATALOGUE.initialise(spec));
-    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.NESTEROVS, 0.01, 1e-4, false, false, 7, 40, 400);
+    TrainingConfig config = new TrainingConfig(1, 4, Optimizer.NESTEROVS, 0.01, 1e-4, false, false, 7, 40, 400, Normalisation.WINDOW, ResizePolicy.ASPECT, 0, false, false, 0, 0);
 
     TrainingOutcome outcome = trainer.train(new TrainingRequest(spec, start, config, null),
         SyntheticSlices.iterator(SMALL, 4), TrainingProgressListener.NONE, CancellationSignal.none());
