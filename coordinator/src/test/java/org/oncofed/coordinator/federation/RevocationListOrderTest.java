@@ -12,6 +12,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Map;
@@ -85,6 +86,32 @@ class RevocationListOrderTest {
       pki.reissueCrl();
       await(() -> coordinator.get(admin, "/api/revocation").body().contains("\"stale\":false"), "the new list");
       assertAccepted(coordinator, site);
+    }
+  }
+
+  @Test
+  void aListThatGoesStaleClosesTheStreamsOfConnectedNodes() throws Exception {
+    DevPki pki = DevPki.init(dir.resolve("pki"), List.of(), false);
+    Credential site = pki.addSite("riverside");
+    Credential admin = pki.addUser("root", Role.ADMIN);
+    issueStaleList(pki);
+    try (RunningCoordinator coordinator = RunningCoordinator.start(pki, dir.resolve("data"))) {
+      // A list that is current for a few more seconds (CRL times have whole seconds).
+      Instant stale = Instant.now().plusSeconds(5).truncatedTo(ChronoUnit.SECONDS);
+      DevPki.open(pki.dir(), Clock.fixed(stale.minus(Duration.ofDays(7)), ZoneOffset.UTC)).reissueCrl();
+      await(() -> coordinator.get(admin, "/api/revocation").body().contains("\"stale\":false"), "the new list");
+      ManagedChannel channel = coordinator.channel(site);
+      try (TestNode node = new TestNode(channel).hello("riverside")) {
+        assertThat(node.next(WAIT).hasWelcome()).isTrue();
+
+        Status closed = node.endStatus(WAIT);
+
+        assertThat(Instant.now()).isAfter(stale);
+        assertThat(closed.getCode()).isEqualTo(Status.Code.UNAUTHENTICATED);
+        assertThat(closed.getDescription()).contains("is stale since");
+      } finally {
+        RunningCoordinator.shutdown(channel);
+      }
     }
   }
 
