@@ -53,6 +53,14 @@ public final class Part10Reader implements DicomReader {
     return new DicomImage(metadata, parsed.file().identity(), pixels);
   }
 
+  /**
+   * What the file still holds that de-identification is about (see {@link DeidentificationFindings});
+   * pixels are not decoded.
+   */
+  public DeidentificationFindings readDeidentificationFindings(Path file) throws DicomFormatException {
+    return DeidentificationScan.scan(parse(readFile(file)).dataSet(), limits.maxSequenceDepth());
+  }
+
   /** @param heldBytes the file's bytes and, for a deflated file, its inflated data set */
   private record Parsed(DataSet dataSet, DicomFile file, long heldBytes) {}
 

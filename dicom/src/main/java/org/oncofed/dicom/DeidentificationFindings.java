@@ -1,0 +1,48 @@
+package org.oncofed.dicom;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a file still holds that de-identification is about: attributes of the basic confidentiality
+ * profile that carry a value, private attributes, dates and times, and the flags saying whether the
+ * pixels show text or a recognizable face. Names attributes, never their values.
+ *
+ * @param burnedInAnnotation the value of Burned In Annotation (0028,0301), empty when absent
+ * @param recognizableVisualFeatures the value of Recognizable Visual Features (0028,0302), empty when absent
+ */
+public record DeidentificationFindings(
+    List<Finding> profileAttributes,
+    List<Finding> privateAttributes,
+    List<Finding> dates,
+    String burnedInAnnotation,
+    String recognizableVisualFeatures) {
+
+  /**
+   * One attribute carrying a value.
+   *
+   * @param path where it is: its tag, preceded by the sequences and items that hold it, such as
+   *     {@code 00081140[0]/00081155}
+   * @param name the profile's name for it, or the tag for an attribute outside the profile
+   * @param action the basic profile's action; {@code X} for a private attribute; empty for a date
+   *     outside the profile
+   * @param direct whether it directly identifies a person
+   */
+  public record Finding(String path, int tag, String name, String action, boolean direct) {}
+
+  /** The first directly identifying attribute, in file order, if any. */
+  public Optional<Finding> firstDirectIdentifier() {
+    return profileAttributes.stream().filter(Finding::direct).findFirst();
+  }
+
+  /** Profile attributes other than UIDs (which a de-identified copy keeps, replaced). */
+  public List<Finding> identifyingAttributes() {
+    return profileAttributes.stream().filter(f -> !f.action().equals("U")).toList();
+  }
+
+  /** True when nothing identifying remains: no profile attribute but UIDs, no private attribute, no date, no burned-in text. */
+  public boolean isClean() {
+    return identifyingAttributes().isEmpty() && privateAttributes.isEmpty() && dates.isEmpty()
+        && !burnedInAnnotation.equals("YES") && !recognizableVisualFeatures.equals("YES");
+  }
+}
