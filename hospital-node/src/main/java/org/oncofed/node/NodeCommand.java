@@ -1,6 +1,7 @@
 package org.oncofed.node;
 
 import org.oncofed.node.dataset.DatasetCommand;
+import org.oncofed.node.deid.DeidCommand;
 import org.oncofed.node.ledger.LedgerCommand;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Model.CommandSpec;
@@ -13,7 +14,7 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     description = "OncoFed hospital node: reads local DICOM data, trains locally, talks to the coordinator.",
     subcommands = {RunCommand.class, StatusCommand.class, InspectCommand.class,
-      DatasetCommand.class, LedgerCommand.class})
+      DatasetCommand.class, LedgerCommand.class, DeidCommand.class})
 public final class NodeCommand implements Runnable {
 
   @Spec private CommandSpec spec;
