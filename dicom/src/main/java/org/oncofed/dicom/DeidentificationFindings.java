@@ -10,13 +10,15 @@ import java.util.Optional;
  *
  * @param burnedInAnnotation the value of Burned In Annotation (0028,0301), empty when absent
  * @param recognizableVisualFeatures the value of Recognizable Visual Features (0028,0302), empty when absent
+ * @param patientIdentityRemoved the value of Patient Identity Removed (0012,0062), empty when absent
  */
 public record DeidentificationFindings(
     List<Finding> profileAttributes,
     List<Finding> privateAttributes,
     List<Finding> dates,
     String burnedInAnnotation,
-    String recognizableVisualFeatures) {
+    String recognizableVisualFeatures,
+    String patientIdentityRemoved) {
 
   /**
    * One attribute carrying a value.
@@ -30,9 +32,17 @@ public record DeidentificationFindings(
    */
   public record Finding(String path, int tag, String name, String action, boolean direct) {}
 
-  /** The first directly identifying attribute, in file order, if any. */
+  /**
+   * The first directly identifying attribute, in file order, if any. In a file that declares its
+   * patient identity removed, attributes the profile lets hold a dummy value (actions with Z or D,
+   * such as a pseudonymous Patient ID) are taken to hold one; those it removes (X) still count.
+   */
   public Optional<Finding> firstDirectIdentifier() {
-    return profileAttributes.stream().filter(Finding::direct).findFirst();
+    boolean declaredRemoved = patientIdentityRemoved.equals("YES");
+    return profileAttributes.stream()
+        .filter(Finding::direct)
+        .filter(f -> !declaredRemoved || !(f.action().contains("Z") || f.action().contains("D")))
+        .findFirst();
   }
 
   /** Profile attributes other than UIDs (which a de-identified copy keeps, replaced). */

@@ -14,6 +14,7 @@ final class DeidentificationScan {
 
   private static final int BURNED_IN_ANNOTATION = 0x00280301;
   private static final int RECOGNIZABLE_VISUAL_FEATURES = 0x00280302;
+  private static final int PATIENT_IDENTITY_REMOVED = 0x00120062;
   private static final Set<Vr> DATE_AND_TIME = EnumSet.of(Vr.DA, Vr.DT, Vr.TM);
   /** Value representations whose value is text, so that a value of padding alone is no value. */
   private static final Set<Vr> TEXT = EnumSet.of(Vr.AE, Vr.AS, Vr.CS, Vr.DA, Vr.DS, Vr.DT, Vr.IS, Vr.LO,
@@ -34,7 +35,7 @@ final class DeidentificationScan {
     scan.walk(dataSet, "");
     return new DeidentificationFindings(List.copyOf(scan.profileAttributes), List.copyOf(scan.privateAttributes),
         List.copyOf(scan.dates), dataSet.string(BURNED_IN_ANNOTATION).orElse(""),
-        dataSet.string(RECOGNIZABLE_VISUAL_FEATURES).orElse(""));
+        dataSet.string(RECOGNIZABLE_VISUAL_FEATURES).orElse(""), dataSet.string(PATIENT_IDENTITY_REMOVED).orElse(""));
   }
 
   private void walk(DataSet dataSet, String prefix) {

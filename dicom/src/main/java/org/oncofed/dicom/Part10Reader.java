@@ -53,10 +53,7 @@ public final class Part10Reader implements DicomReader {
     return new DicomImage(metadata, parsed.file().identity(), pixels);
   }
 
-  /**
-   * What the file still holds that de-identification is about (see {@link DeidentificationFindings});
-   * pixels are not decoded.
-   */
+  @Override
   public DeidentificationFindings readDeidentificationFindings(Path file) throws DicomFormatException {
     return DeidentificationScan.scan(parse(readFile(file)).dataSet(), limits.maxSequenceDepth());
   }
