@@ -7,10 +7,12 @@ import java.io.InputStreamReader;
 import java.io.UncheckedIOException;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
+import java.util.EnumSet;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 
 /**
  * The attributes of DICOM PS3.15 Table E.1-1 (Basic Application Level Confidentiality Profile), read
@@ -36,6 +38,22 @@ public final class ConfidentialityProfile {
   }
 
   private static final String RESOURCE = "confidentiality-profile.txt";
+  private static final Set<Vr> DATE_AND_TIME = EnumSet.of(Vr.DA, Vr.DT, Vr.TM);
+  /**
+   * Dates and times outside Table E.1-1 that headers often hold (PS3.6 registry: VR DA, TM or DT),
+   * for Implicit VR files, where an element's VR is not in the file.
+   */
+  private static final Set<Integer> OTHER_DATES = Set.of(
+      0x00080012, 0x00080013, // Instance Creation Date, Time
+      0x00181012, 0x00181014, // Date, Time of Secondary Capture
+      0x00181200, 0x00181201, // Date, Time of Last Calibration
+      0x0018700C, 0x0018700E, // Date, Time of Last Detector Calibration
+      0x00320032, 0x00320033, // Study Verified Date, Time
+      0x00320034, 0x00320035, // Study Read Date, Time
+      0x0040A032, // Observation DateTime
+      0x0040A120, 0x0040A121, 0x0040A122, // DateTime, Date, Time (content items)
+      0x00189074, 0x00189151, // Frame Acquisition DateTime, Frame Reference DateTime
+      0x04000105, 0x04000562); // Digital Signature DateTime, Attribute Modification DateTime
   private static final ConfidentialityProfile INSTANCE = load();
 
   private final Map<Integer, Attribute> exact;
@@ -59,6 +77,16 @@ public final class ConfidentialityProfile {
     }
     String hex = String.format("%08X", tag);
     return patterns.stream().filter(pattern -> matches(pattern.tag(), hex)).findFirst();
+  }
+
+  /**
+   * Whether an attribute holds a date or time, which the basic profile removes unless the site
+   * retains longitudinal temporal information: by its VR, by the table's date option, or, where the
+   * VR is unknown, by the attributes listed in {@link #OTHER_DATES}.
+   */
+  public boolean isDate(int tag, Vr vr) {
+    return DATE_AND_TIME.contains(vr) || OTHER_DATES.contains(tag)
+        || attribute(tag).map(row -> row.retainDates().equals("K")).orElse(false);
   }
 
   public int size() {

@@ -32,22 +32,23 @@ public record DeidentificationFindings(
    */
   public record Finding(String path, int tag, String name, String action, boolean direct) {}
 
-  /**
-   * The first directly identifying attribute, in file order, if any. In a file that declares its
-   * patient identity removed, attributes the profile lets hold a dummy value (actions with Z or D,
-   * such as a pseudonymous Patient ID) are taken to hold one; those it removes (X) still count.
-   */
+  /** The first directly identifying attribute, in file order, if any. */
   public Optional<Finding> firstDirectIdentifier() {
-    boolean declaredRemoved = patientIdentityRemoved.equals("YES");
-    return profileAttributes.stream()
-        .filter(Finding::direct)
-        .filter(f -> !declaredRemoved || !(f.action().contains("Z") || f.action().contains("D")))
-        .findFirst();
+    return identifyingAttributes().stream().filter(Finding::direct).findFirst();
   }
 
-  /** Profile attributes other than UIDs (which a de-identified copy keeps, replaced). */
+  /**
+   * Profile attributes that still identify: all but UIDs (a de-identified copy keeps them, replaced),
+   * and in a file that declares its patient identity removed, all but those the profile lets hold a
+   * dummy value (actions with Z or D, such as a pseudonymous Patient ID). Those it removes (X) always
+   * count.
+   */
   public List<Finding> identifyingAttributes() {
-    return profileAttributes.stream().filter(f -> !f.action().equals("U")).toList();
+    boolean declaredRemoved = patientIdentityRemoved.equals("YES");
+    return profileAttributes.stream()
+        .filter(f -> !f.action().equals("U"))
+        .filter(f -> !declaredRemoved || !(f.action().contains("Z") || f.action().contains("D")))
+        .toList();
   }
 
   /** True when nothing identifying remains: no profile attribute but UIDs, no private attribute, no date, no burned-in text. */

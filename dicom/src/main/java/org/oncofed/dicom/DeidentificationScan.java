@@ -15,7 +15,6 @@ final class DeidentificationScan {
   private static final int BURNED_IN_ANNOTATION = 0x00280301;
   private static final int RECOGNIZABLE_VISUAL_FEATURES = 0x00280302;
   private static final int PATIENT_IDENTITY_REMOVED = 0x00120062;
-  private static final Set<Vr> DATE_AND_TIME = EnumSet.of(Vr.DA, Vr.DT, Vr.TM);
   /** Value representations whose value is text, so that a value of padding alone is no value. */
   private static final Set<Vr> TEXT = EnumSet.of(Vr.AE, Vr.AS, Vr.CS, Vr.DA, Vr.DS, Vr.DT, Vr.IS, Vr.LO,
       Vr.LT, Vr.PN, Vr.SH, Vr.ST, Vr.TM, Vr.UC, Vr.UI, Vr.UR, Vr.UT);
@@ -78,8 +77,7 @@ final class DeidentificationScan {
     Optional<ConfidentialityProfile.Attribute> row = profile.attribute(tag);
     row.ifPresent(attribute -> profileAttributes.add(
         new DeidentificationFindings.Finding(path, tag, attribute.name(), attribute.action(), attribute.direct())));
-    boolean datedByProfile = row.map(attribute -> attribute.retainDates().equals("K")).orElse(false);
-    if (datedByProfile || DATE_AND_TIME.contains(element.vr())) {
+    if (profile.isDate(tag, element.vr())) {
       dates.add(new DeidentificationFindings.Finding(path, tag, row.map(ConfidentialityProfile.Attribute::name)
           .orElse(Tag.format(tag)), row.map(ConfidentialityProfile.Attribute::action).orElse(""), false));
     }
