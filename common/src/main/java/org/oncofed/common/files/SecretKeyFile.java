@@ -18,10 +18,12 @@ public final class SecretKeyFile {
   /**
    * Reads the secret in {@code file}, first storing {@code secretIfAbsent} (32 bytes) there when the
    * file does not exist; fails naming the file when it holds anything but such a secret.
+   *
+   * @param what the secret's use, for messages ({@code patient-key})
    */
-  public static byte[] loadOrCreate(Path file, byte[] secretIfAbsent) throws IOException {
+  public static byte[] loadOrCreate(Path file, String what, byte[] secretIfAbsent) throws IOException {
     if (secretIfAbsent.length != 32) {
-      throw new IllegalArgumentException("a secret has 32 bytes, found " + secretIfAbsent.length);
+      throw new IllegalArgumentException("a " + what + " secret has 32 bytes, found " + secretIfAbsent.length);
     }
     if (!Files.exists(file)) {
       Path folder = file.toAbsolutePath().getParent();

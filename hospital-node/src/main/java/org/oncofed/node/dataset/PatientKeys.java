@@ -39,7 +39,7 @@ public final class PatientKeys {
    * on synthetic data, never for real patients.
    */
   public static PatientKeys loadOrCreate(Path dataDir, byte[] secretIfAbsent) throws IOException {
-    return new PatientKeys(SecretKeyFile.loadOrCreate(dataDir.resolve("secrets").resolve("patient-key"), secretIfAbsent));
+    return new PatientKeys(SecretKeyFile.loadOrCreate(dataDir.resolve("secrets").resolve("patient-key"), "patient-key", secretIfAbsent));
   }
 
   /** The stored form of a patient identifier (64 hex characters). */

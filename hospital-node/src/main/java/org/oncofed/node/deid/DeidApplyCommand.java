@@ -67,7 +67,7 @@ public final class DeidApplyCommand implements Callable<Integer> {
     byte[] key = new byte[32];
     new SecureRandom().nextBytes(key);
     if (uidKey != null) {
-      key = SecretKeyFile.loadOrCreate(uidKey, key);
+      key = SecretKeyFile.loadOrCreate(uidKey, "UID-key", key);
     }
     DeidentificationOptions options = new DeidentificationOptions(retainUids, retainDates, key);
     Part10Reader reader = new Part10Reader();
