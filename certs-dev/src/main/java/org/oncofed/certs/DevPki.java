@@ -94,7 +94,8 @@ public final class DevPki {
     return open(dir, Clock.systemUTC());
   }
 
-  static DevPki open(Path dir, Clock clock) {
+  /** Opens a PKI whose later operations (revocations, CRLs) take their time from {@code clock}. */
+  public static DevPki open(Path dir, Clock clock) {
     Objects.requireNonNull(dir, "dir");
     Objects.requireNonNull(clock, "clock");
     PkiLayout layout = new PkiLayout(dir);

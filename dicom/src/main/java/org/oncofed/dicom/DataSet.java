@@ -45,6 +45,11 @@ final class DataSet {
     return elements.size();
   }
 
+  /** Every tag of this data set (not of its sequences' items), in ascending order. */
+  List<Integer> tags() {
+    return elements.keySet().stream().sorted(Integer::compareUnsigned).toList();
+  }
+
   /** The items of a sequence; empty when absent or not a sequence. */
   List<DataSet> sequence(int tag) {
     Element e = elements.get(tag);

@@ -34,6 +34,17 @@ final class DataSetParser {
   }
 
   /**
+   * Parses the value of an element of unknown VR in an implicit VR data set as a sequence's items:
+   * the implicit VR dictionary knows few sequences, and a walk over every attribute must still look
+   * inside the others.
+   */
+  static List<DataSet> parseItems(ByteBuffer buffer, int tag, int offset, int length, int maxDepth)
+      throws DicomFormatException {
+    DataSetParser parser = new DataSetParser(buffer, offset, maxDepth);
+    return parser.readItems(tag, offset + length, false, false, 1);
+  }
+
+  /**
    * Parses the top-level elements that lie wholly within {@code buffer}, stopping at the first one
    * the buffer cuts short: what a data set has declared so far while it is still being inflated.
    * A structure that is broken (rather than cut) is refused as {@link #parse} would refuse it.

@@ -17,6 +17,12 @@ public interface DicomReader {
   /** Parses the file and decodes every frame of its pixel data. */
   DicomImage readImage(Path file) throws DicomFormatException;
 
+  /**
+   * What the file still holds that de-identification is about (see {@link DeidentificationFindings});
+   * pixels are not decoded.
+   */
+  DeidentificationFindings readDeidentificationFindings(Path file) throws DicomFormatException;
+
   /** {@link #readMetadata(Path)} for a file already in memory. */
   DicomFile readMetadata(byte[] bytes) throws DicomFormatException;
 

@@ -53,6 +53,20 @@ public final class Part10Reader implements DicomReader {
     return new DicomImage(metadata, parsed.file().identity(), pixels);
   }
 
+  @Override
+  public DeidentificationFindings readDeidentificationFindings(Path file) throws DicomFormatException {
+    return DeidentificationScan.scan(parse(readFile(file)).dataSet(), limits.maxSequenceDepth());
+  }
+
+  /**
+   * A de-identified copy of the file (see {@link DeidentificationOptions}), as the bytes of a new
+   * Part 10 file in the source's transfer syntax; pixels are copied, not decoded.
+   */
+  public byte[] deidentifiedCopy(Path file, DeidentificationOptions options) throws DicomFormatException {
+    Parsed parsed = parse(readFile(file));
+    return DeidentifiedCopy.encode(parsed.dataSet(), parsed.file().metadata(), options);
+  }
+
   /** @param heldBytes the file's bytes and, for a deflated file, its inflated data set */
   private record Parsed(DataSet dataSet, DicomFile file, long heldBytes) {}
 

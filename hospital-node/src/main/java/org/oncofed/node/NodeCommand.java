@@ -2,6 +2,7 @@ package org.oncofed.node;
 
 import org.oncofed.node.approval.ApprovalsCommand;
 import org.oncofed.node.dataset.DatasetCommand;
+import org.oncofed.node.deid.DeidCommand;
 import org.oncofed.node.ledger.LedgerCommand;
 import org.oncofed.node.pacs.PacsCommand;
 import picocli.CommandLine.Command;
@@ -15,7 +16,7 @@ import picocli.CommandLine;
     mixinStandardHelpOptions = true,
     description = "OncoFed hospital node: reads local DICOM data, trains locally, talks to the coordinator.",
     subcommands = {RunCommand.class, StatusCommand.class, InspectCommand.class,
-      DatasetCommand.class, LedgerCommand.class, ApprovalsCommand.class, PacsCommand.class})
+      DatasetCommand.class, LedgerCommand.class, ApprovalsCommand.class, DeidCommand.class, PacsCommand.class})
 public final class NodeCommand implements Runnable {
 
   @Spec private CommandSpec spec;

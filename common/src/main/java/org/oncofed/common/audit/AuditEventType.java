@@ -69,6 +69,13 @@ public enum AuditEventType {
   REQUEST_REFUSED(false, false, false, "method", "path", "status", "reason"),
   /** The revocation list newly lists a certificate. Details: serial (+ revokedAt, reason). */
   CERTIFICATE_REVOKED(false, false, false, "serial"),
+  /**
+   * A new revocation list file was not put in force: older than the list in force (CRL number or
+   * thisUpdate), unreadable, or not signed by the CA. Details: reason, crlNumberInForce.
+   */
+  REVOCATION_LIST_REFUSED(false, false, false, "reason", "crlNumberInForce"),
+  /** The revocation list in force passed its nextUpdate. Details: crlNumber, nextUpdate, policy (refuse or warn). */
+  REVOCATION_LIST_STALE(false, false, false, "crlNumber", "nextUpdate", "policy"),
   /** An administrator changed something. Details: action. */
   ADMIN_ACTION(false, false, false, "action");
 

@@ -14,6 +14,7 @@ import java.util.ArrayList;
 import java.util.Date;
 import java.util.List;
 import java.util.Objects;
+import java.util.Optional;
 import java.util.Set;
 
 /**
@@ -56,6 +57,14 @@ public final class PeerCertificateVerifier {
       throw new CertificateException("no certificate presented");
     }
     validatePath(chain);
+  }
+
+  /**
+   * Why every certificate must be refused now: the revocation list is past its nextUpdate and the
+   * policy is to fail closed. Empty when certificates may be accepted.
+   */
+  public Optional<String> staleRefusal() {
+    return revocations.staleRefusal(clock.instant());
   }
 
   /** True if the certificate is on the current revocation list; for checks after the handshake. */

@@ -25,9 +25,16 @@ public final class ProjectPki {
 
   /**
    * Loads the files and checks that the own certificate was issued by the CA; every failure names
-   * the file and the problem. {@code crl} may be null where no revocation list is distributed.
+   * the file and the problem. {@code crl} may be null where no revocation list is distributed. A
+   * stale list fails closed.
    */
   public static ProjectPki load(Path certificate, Path privateKey, Path caCertificate, Path crl, Clock clock) {
+    return load(certificate, privateKey, caCertificate, crl, StaleListPolicy.REFUSE, clock);
+  }
+
+  /** As {@link #load(Path, Path, Path, Path, Clock)}, with what to do while the list is stale. */
+  public static ProjectPki load(
+      Path certificate, Path privateKey, Path caCertificate, Path crl, StaleListPolicy whenStale, Clock clock) {
     Objects.requireNonNull(clock, "clock");
     X509Certificate ca = PemFiles.readCertificate(Objects.requireNonNull(caCertificate, "caCertificate"));
     TlsIdentity identity = TlsIdentity.load(
@@ -37,7 +44,7 @@ public final class ProjectPki {
     } catch (java.security.GeneralSecurityException e) {
       throw new KeyMaterialException(certificate, "certificate was not issued by the CA in " + caCertificate);
     }
-    RevocationList revocations = crl == null ? RevocationList.none(ca) : RevocationList.load(crl, ca);
+    RevocationList revocations = crl == null ? RevocationList.none(ca) : RevocationList.load(crl, ca, whenStale);
     if (revocations.isRevoked(identity.certificate())) {
       throw new KeyMaterialException(certificate, "certificate is revoked by " + crl);
     }
@@ -60,7 +67,16 @@ public final class ProjectPki {
     return verifier;
   }
 
+  /** For the federation channel: refuses every peer while a stale list says to fail closed. */
   public ProjectTrustManager trustManager(RefusalListener refusals) {
     return new ProjectTrustManager(verifier, refusals);
+  }
+
+  /**
+   * For an endpoint people use to manage the federation (the REST API), which must stay reachable
+   * while a stale list keeps nodes out; certificates the list revokes are still refused.
+   */
+  public ProjectTrustManager trustManagerIgnoringStaleness(RefusalListener refusals) {
+    return new ProjectTrustManager(verifier, refusals, false);
   }
 }

@@ -11,6 +11,7 @@ import io.grpc.Status;
 import java.security.cert.Certificate;
 import java.security.cert.CertificateException;
 import java.security.cert.X509Certificate;
+import java.util.Optional;
 import javax.net.ssl.SSLPeerUnverifiedException;
 import javax.net.ssl.SSLSession;
 import org.oncofed.common.SiteId;
@@ -70,6 +71,11 @@ final class NodeIdentityInterceptor implements ServerInterceptor {
   private NodeIdentity identify(X509Certificate certificate) throws Refusal {
     if (verifier.isRevoked(certificate)) {
       throw new Refusal(Status.UNAUTHENTICATED, "certificate revoked");
+    }
+    // A resumed TLS session skips the handshake's checks, so a stale list is checked on every call too.
+    Optional<String> stale = verifier.staleRefusal();
+    if (stale.isPresent()) {
+      throw new Refusal(Status.UNAUTHENTICATED, stale.get());
     }
     PeerIdentity peer;
     try {

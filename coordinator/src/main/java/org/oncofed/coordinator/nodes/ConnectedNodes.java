@@ -25,7 +25,8 @@ import org.slf4j.LoggerFactory;
 /**
  * The registry of live control streams, one per site: who is connected, since when, last heartbeat.
  * It closes streams that fall silent, and streams whose certificate is revoked or expires while
- * they are open, so that a revocation takes effect without waiting for the node to reconnect.
+ * they are open (every stream while a stale revocation list refuses all certificates), so that a
+ * revocation takes effect without waiting for the node to reconnect.
  */
 @Singleton
 public class ConnectedNodes implements RevocationListener {
@@ -126,7 +127,12 @@ public class ConnectedNodes implements RevocationListener {
   @Override
   public void afterRevocationCheck(RevocationList revocations) {
     Date now = Date.from(clock.instant());
+    Optional<String> stale = revocations.staleRefusal(now.toInstant());
     for (NodeConnection stream : open) {
+      if (stale.isPresent()) {
+        stream.close(Status.UNAUTHENTICATED.withDescription(stale.get()));
+        continue;
+      }
       var certificate = stream.certificate();
       if (revocations.isRevoked(certificate)) {
         stream.close(Status.UNAUTHENTICATED.withDescription("certificate revoked"));

@@ -18,6 +18,8 @@ import org.oncofed.common.tls.ProjectPki;
 /**
  * TLS for the REST API: the same rules as the federation channel (TLS 1.3, client certificate
  * required, project CA only, live revocation list), in place of Micronaut's key-store based builder.
+ * A stale revocation list does not close it, so that operators can read the coordinator's state
+ * while nodes are refused.
  */
 @Singleton
 @Replaces(CertificateProvidedSslBuilder.class)
@@ -46,7 +48,7 @@ class MutualTlsServerSslBuilder implements ServerSslBuilder {
           .sslProvider(SslProvider.JDK)
           .protocols(GrpcTls.PROTOCOL)
           .clientAuth(ClientAuth.REQUIRE)
-          .trustManager(pki.trustManager(refusals))
+          .trustManager(pki.trustManagerIgnoringStaleness(refusals))
           .build());
     } catch (SSLException e) {
       throw new IllegalStateException("cannot build the REST API's TLS context: " + e.getMessage(), e);

@@ -17,6 +17,6 @@ class PkiFactory {
 
   @Context
   ProjectPki projectPki(TlsConfiguration tls, Clock clock) {
-    return ProjectPki.load(tls.certificate(), tls.privateKey(), tls.ca(), tls.crl(), clock);
+    return ProjectPki.load(tls.certificate(), tls.privateKey(), tls.ca(), tls.crl(), tls.staleCrl(), clock);
   }
 }

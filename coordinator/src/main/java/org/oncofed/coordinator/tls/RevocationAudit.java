@@ -20,7 +20,8 @@ import org.slf4j.LoggerFactory;
 /**
  * Records each certificate the revocation list newly revokes, once: when the list is reloaded
  * while the coordinator runs, and at startup for revocations made while it was down. The serials
- * already recorded are read back from the trail itself.
+ * already recorded are read back from the trail itself. Also records lists that were refused or
+ * went stale.
  */
 @Singleton
 class RevocationAudit implements RevocationListener {
@@ -53,6 +54,24 @@ class RevocationAudit implements RevocationListener {
       }
     } catch (RuntimeException e) {
       LOG.error("Could not record revocations in the audit trail: {}", e.getMessage(), e);
+    }
+  }
+
+  void listRefused(RevocationList.Refused refused, RevocationList inForce) {
+    record(AuditEventType.REVOCATION_LIST_REFUSED, Map.of(
+        "reason", refused.reason(), "crlNumberInForce", inForce.number().toString()));
+  }
+
+  void listStale(RevocationList inForce) {
+    record(AuditEventType.REVOCATION_LIST_STALE, Map.of("crlNumber", inForce.number().toString(),
+        "nextUpdate", AuditJson.time(inForce.nextUpdate()), "policy", inForce.whenStale().text()));
+  }
+
+  private void record(AuditEventType type, Map<String, Object> details) {
+    try {
+      trail.record(type, AuditEvent.SYSTEM, null, null, null, details);
+    } catch (RuntimeException e) {
+      LOG.error("Could not record {} in the audit trail: {}", type, e.getMessage(), e);
     }
   }
 

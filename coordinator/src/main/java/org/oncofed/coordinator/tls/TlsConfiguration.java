@@ -5,6 +5,7 @@ import io.micronaut.core.bind.annotation.Bindable;
 import jakarta.validation.constraints.NotNull;
 import java.nio.file.Path;
 import java.time.Duration;
+import org.oncofed.common.tls.StaleListPolicy;
 
 /**
  * The coordinator's key material (PEM files written by certs-dev or the hospital network's PKI) and
@@ -15,6 +16,8 @@ import java.time.Duration;
  * @param ca the project CA, the only trust anchor
  * @param crl the CA's revocation list, reloaded while running
  * @param revocationCheckInterval how often the CRL file is re-read and open streams are re-checked
+ * @param staleCrl what to do once the CRL in force is past its nextUpdate: {@code refuse} every
+ *     certificate (fail closed, the default) or {@code warn} and keep accepting them
  */
 @ConfigurationProperties("oncofed.tls")
 record TlsConfiguration(
@@ -22,4 +25,5 @@ record TlsConfiguration(
     @NotNull Path privateKey,
     @NotNull Path ca,
     @NotNull Path crl,
-    @Bindable(defaultValue = "15s") @NotNull Duration revocationCheckInterval) {}
+    @Bindable(defaultValue = "15s") @NotNull Duration revocationCheckInterval,
+    @Bindable(defaultValue = "refuse") @NotNull StaleListPolicy staleCrl) {}

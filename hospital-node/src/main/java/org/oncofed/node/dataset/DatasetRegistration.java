@@ -15,10 +15,24 @@ public final class DatasetRegistration {
 
   private final DicomReader reader;
   private final Clock clock;
+  private final boolean requireDeidentified;
 
   public DatasetRegistration(DicomReader reader, Clock clock) {
+    this(reader, clock, false);
+  }
+
+  private DatasetRegistration(DicomReader reader, Clock clock, boolean requireDeidentified) {
     this.reader = Objects.requireNonNull(reader, "reader");
     this.clock = Objects.requireNonNull(clock, "clock");
+    this.requireDeidentified = requireDeidentified;
+  }
+
+  /**
+   * The same registration under the site policy {@code require-deidentified}: files that still carry
+   * a direct identifier are refused, each naming its first such attribute.
+   */
+  public DatasetRegistration requiringDeidentified() {
+    return new DatasetRegistration(reader, clock, true);
   }
 
   /**
@@ -29,7 +43,8 @@ public final class DatasetRegistration {
     DatasetRoot root = DatasetRoot.open(datasetRoot);
     LabelSource labels = labelsCsv == null ? new FolderLabels() : LabelManifest.read(labelsCsv);
     PatientKeys keys = PatientKeys.loadOrCreate(dataDir);
-    DatasetScanner.Result result = new DatasetScanner(reader, keys).scan(root, labels, labelsCsv, progress);
+    DatasetScanner.Result result =
+        new DatasetScanner(reader, keys, requireDeidentified).scan(root, labels, labelsCsv, progress);
     ScanReport report = result.report();
     if (result.instances().isEmpty()) {
       throw new RegistrationRefusedException(report,

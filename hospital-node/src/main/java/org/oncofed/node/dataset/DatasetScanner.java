@@ -15,6 +15,7 @@ import java.util.TreeMap;
 import org.oncofed.common.TumourClass;
 import org.oncofed.common.hash.Sha256;
 import org.oncofed.dicom.CtSuitability;
+import org.oncofed.dicom.DeidentificationFindings;
 import org.oncofed.dicom.DicomFormatException;
 import org.oncofed.dicom.DicomImage;
 import org.oncofed.dicom.DicomMetadata;
@@ -31,10 +32,16 @@ public final class DatasetScanner {
 
   private final DicomReader reader;
   private final PatientKeys patientKeys;
+  private final boolean requireDeidentified;
 
-  public DatasetScanner(DicomReader reader, PatientKeys patientKeys) {
+  /**
+   * @param requireDeidentified refuse files that still carry a direct identifier (site policy
+   *     {@code require-deidentified})
+   */
+  public DatasetScanner(DicomReader reader, PatientKeys patientKeys, boolean requireDeidentified) {
     this.reader = Objects.requireNonNull(reader, "reader");
     this.patientKeys = Objects.requireNonNull(patientKeys, "patientKeys");
+    this.requireDeidentified = requireDeidentified;
   }
 
   /**
@@ -82,6 +89,14 @@ public final class DatasetScanner {
   private Outcome examine(DatasetRoot.Entry entry, LabelSource labels) {
     DicomImage image;
     try {
+      if (requireDeidentified) {
+        Optional<DeidentificationFindings.Finding> identifier =
+            reader.readDeidentificationFindings(entry.file()).firstDirectIdentifier();
+        if (identifier.isPresent()) {
+          return new Outcome(null, "carries a direct identifier, " + identifier.get().name() + " at "
+              + identifier.get().path() + " (site policy require-deidentified; see node deid check)");
+        }
+      }
       image = reader.readImage(entry.file());
     } catch (DicomFormatException e) {
       return new Outcome(null, e.getMessage());

@@ -2,16 +2,14 @@ package org.oncofed.node.dataset;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardCopyOption;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.security.GeneralSecurityException;
 import java.security.SecureRandom;
 import java.util.HexFormat;
 import java.util.Objects;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
+import org.oncofed.common.files.SecretKeyFile;
 
 /**
  * Turns patient identifiers into keys that can be stored: HMAC-SHA256 under a secret generated
@@ -41,23 +39,7 @@ public final class PatientKeys {
    * on synthetic data, never for real patients.
    */
   public static PatientKeys loadOrCreate(Path dataDir, byte[] secretIfAbsent) throws IOException {
-    if (secretIfAbsent.length != 32) {
-      throw new IllegalArgumentException("a patient-key secret has 32 bytes, found " + secretIfAbsent.length);
-    }
-    Path file = dataDir.resolve("secrets").resolve("patient-key");
-    if (!Files.exists(file)) {
-      Files.createDirectories(file.getParent());
-      byte[] fresh = secretIfAbsent;
-      Path temp = Files.createTempFile(file.getParent(), "patient-key", ".tmp");
-      restrictToOwner(temp);
-      Files.writeString(temp, HEX.formatHex(fresh), StandardCharsets.US_ASCII);
-      Files.move(temp, file, StandardCopyOption.ATOMIC_MOVE);
-    }
-    String hex = Files.readString(file, StandardCharsets.US_ASCII).strip();
-    if (!hex.matches("[0-9a-f]{64}")) {
-      throw new IOException(file + " does not hold a 256-bit hex key");
-    }
-    return new PatientKeys(HEX.parseHex(hex));
+    return new PatientKeys(SecretKeyFile.loadOrCreate(dataDir.resolve("secrets").resolve("patient-key"), "patient-key", secretIfAbsent));
   }
 
   /** The stored form of a patient identifier (64 hex characters). */
@@ -69,14 +51,6 @@ public final class PatientKeys {
       return HEX.formatHex(mac.doFinal(patientIdentifier.getBytes(StandardCharsets.UTF_8)));
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is required by every Java platform", e);
-    }
-  }
-
-  private static void restrictToOwner(Path file) throws IOException {
-    try {
-      Files.setPosixFilePermissions(file, PosixFilePermissions.fromString("rw-------"));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system: the data folder's own permissions protect the key.
     }
   }
 }

@@ -35,11 +35,20 @@ final class RegisterCommand implements Callable<Integer> {
   @Option(names = "--json", description = "Print the scan report as JSON.")
   private boolean json;
 
+  @Option(
+      names = "--require-deidentified",
+      description = "Site policy: refuse files that still carry a direct identifier (patient name or ID,"
+          + " birth date, accession number, ...), naming the first one per file.")
+  private boolean requireDeidentified;
+
   @Override
   public Integer call() throws IOException {
     PrintWriter out = spec.commandLine().getOut();
     PrintWriter err = spec.commandLine().getErr();
     DatasetRegistration registration = new DatasetRegistration(new Part10Reader(), Clock.systemUTC());
+    if (requireDeidentified) {
+      registration = registration.requiringDeidentified();
+    }
     ScanReport report;
     try {
       report = registration.register(data.dataDir, root, labels, progress(err)).report();

@@ -1,18 +1,25 @@
 package org.oncofed.node.link;
 
+import io.grpc.ClientInterceptors;
 import io.grpc.ManagedChannel;
 import io.grpc.Status;
 import io.grpc.netty.shaded.io.grpc.netty.NettyChannelBuilder;
+import io.grpc.netty.shaded.io.netty.handler.ssl.SslContext;
+import io.grpc.stub.ClientCallStreamObserver;
 import io.grpc.stub.StreamObserver;
 import io.micronaut.context.BeanProvider;
 import io.micronaut.context.annotation.Context;
 import jakarta.annotation.PreDestroy;
 import jakarta.inject.Inject;
 import java.security.SecureRandom;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Collections;
 import java.util.List;
+import javax.net.ssl.SSLSession;
+import javax.net.ssl.SSLSessionContext;
 import java.util.concurrent.Executors;
 import java.util.concurrent.ScheduledExecutorService;
 import java.util.concurrent.ScheduledFuture;
@@ -23,6 +30,8 @@ import org.oncofed.common.tls.GrpcTls;
 import org.oncofed.common.tls.PeerIdentity;
 import org.oncofed.common.tls.ProjectPki;
 import org.oncofed.common.tls.RefusalListener;
+import org.oncofed.common.tls.RevocationList;
+import org.oncofed.node.tls.CoordinatorRevocationListener;
 import org.oncofed.proto.federation.v1.CoordinatorMessage;
 import org.oncofed.proto.federation.v1.FederationGrpc;
 import org.oncofed.proto.federation.v1.Heartbeat;
@@ -39,7 +48,7 @@ import org.slf4j.LoggerFactory;
  * whenever the stream ends.
  */
 @Context
-public class CoordinatorLink {
+public class CoordinatorLink implements CoordinatorRevocationListener {
 
   private static final Logger LOG = LoggerFactory.getLogger(CoordinatorLink.class);
 
@@ -49,6 +58,7 @@ public class CoordinatorLink {
   private final Supplier<List<CoordinatorMessageHandler>> handlers;
   private final NodeActivity activity;
   private final Clock clock;
+  private final SslContext tls;
   private final ManagedChannel channel;
   private final ReconnectBackoff backoff;
   private final ScheduledExecutorService scheduler =
@@ -93,8 +103,9 @@ public class CoordinatorLink {
     this.activity = activity;
     this.clock = clock;
     this.backoff = new ReconnectBackoff(configuration.initialBackoff(), configuration.maxBackoff(), new SecureRandom());
+    this.tls = GrpcTls.clientContext(pki.identity(), pki.trustManager(RefusalListener.NONE));
     this.channel = NettyChannelBuilder.forAddress(configuration.host(), configuration.port())
-        .sslContext(GrpcTls.clientContext(pki.identity(), pki.trustManager(RefusalListener.NONE)))
+        .sslContext(tls)
         .keepAliveTime(configuration.keepaliveTime().toMillis(), TimeUnit.MILLISECONDS)
         .keepAliveWithoutCalls(true)
         .build();
@@ -226,6 +237,38 @@ public class CoordinatorLink {
     scheduler.schedule(this::connect, delay.toMillis(), TimeUnit.MILLISECONDS);
   }
 
+  /**
+   * Ends the control stream when the revocation list now revokes the certificate the coordinator
+   * presented for it, or is stale and says to fail closed; the reconnection makes a new handshake,
+   * which the same list refuses.
+   */
+  @Override
+  public void afterRevocationCheck(RevocationList revocations) {
+    Session current = session;
+    X509Certificate coordinator = current == null ? null : current.coordinatorCertificate.certificate();
+    if (coordinator == null) {
+      return;
+    }
+    String reason = revocations.isRevoked(coordinator)
+        ? "the coordinator's certificate is revoked (serial " + coordinator.getSerialNumber().toString(16) + ")"
+        : revocations.staleRefusal(clock.instant()).orElse(null);
+    if (reason == null) {
+      return;
+    }
+    LOG.error("Leaving the coordinator at {}: {}", configuration.coordinator(), reason);
+    // A resumed TLS session skips the certificate check: forget the sessions, so that the next
+    // connection makes a full handshake, which the trust manager refuses.
+    SSLSessionContext sessions = tls.sessionContext();
+    Collections.list(sessions.getIds()).forEach(id -> {
+      SSLSession cached = sessions.getSession(id);
+      if (cached != null) {
+        cached.invalidate();
+      }
+    });
+    channel.enterIdle();
+    current.cancel(reason);
+  }
+
   /** The status in one line, with the underlying cause where gRPC only says "io exception". */
   static String describe(Status status) {
     StringBuilder text = new StringBuilder(status.getCode().name());
@@ -256,12 +299,13 @@ public class CoordinatorLink {
   /** One control stream: from Hello until the stream ends. */
   private final class Session implements StreamObserver<CoordinatorMessage> {
 
+    private final CoordinatorCertificateCapture coordinatorCertificate = new CoordinatorCertificateCapture();
     private StreamObserver<NodeMessage> out;
     private volatile ScheduledFuture<?> heartbeats;
 
     void open(Hello hello) {
       synchronized (this) {
-        out = FederationGrpc.newStub(channel).connect(this);
+        out = FederationGrpc.newStub(ClientInterceptors.intercept(channel, coordinatorCertificate)).connect(this);
         out.onNext(NodeMessage.newBuilder().setHello(hello).build());
       }
     }
@@ -274,6 +318,10 @@ public class CoordinatorLink {
         LOG.debug("Control stream already closed: {}", e.toString());
         return false;
       }
+    }
+
+    synchronized void cancel(String reason) {
+      ((ClientCallStreamObserver<NodeMessage>) out).cancel(reason, null);
     }
 
     synchronized void close() {

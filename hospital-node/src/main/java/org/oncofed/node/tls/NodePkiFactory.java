@@ -17,6 +17,6 @@ class NodePkiFactory {
 
   @Context
   ProjectPki projectPki(NodeTlsConfiguration tls, Clock clock) {
-    return ProjectPki.load(tls.certificate(), tls.privateKey(), tls.ca(), tls.crl(), clock);
+    return ProjectPki.load(tls.certificate(), tls.privateKey(), tls.ca(), tls.crl(), tls.staleCrl(), clock);
   }
 }

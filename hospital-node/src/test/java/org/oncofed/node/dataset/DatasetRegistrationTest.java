@@ -7,6 +7,7 @@ import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
@@ -16,8 +17,11 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.oncofed.dicom.DicomFile;
+import org.oncofed.dicom.DicomWriter;
 import org.oncofed.dicom.Part10Reader;
 import org.oncofed.dicom.SampleManifest;
+import org.oncofed.dicom.Tag;
+import org.oncofed.dicom.Vr;
 import org.oncofed.synthetic.ScannerProfile;
 import org.oncofed.synthetic.SiteSynthesizer;
 
@@ -145,6 +149,55 @@ class DatasetRegistrationTest {
     assertThat(stored).doesNotContain(first.identity().patientId(), first.identity().patientName(),
         first.identity().birthDate(), first.identity().accessionNumber(), first.metadata().uids().sopInstanceUid(),
         first.metadata().uids().seriesInstanceUid(), first.metadata().uids().studyInstanceUid());
+  }
+
+  @Test
+  void underRequireDeidentifiedRefusesEachFileWithADirectIdentifierAndKeepsTheOthers() throws IOException {
+    Path root = copyOf(site);
+    Path labels = root.resolve(SiteSynthesizer.LABELS_FILE);
+    String series = "2.25.271828182845904523536028747135266249";
+    Files.write(root.resolve("deidentified.dcm"), deidentifiedSlice(series));
+    Files.writeString(labels, series + ",benign\n", StandardOpenOption.APPEND);
+
+    ScanReport report = registration.requiringDeidentified().register(temp, root, labels, ProgressListener.NONE).report();
+
+    assertThat(report.instances()).isEqualTo(1);
+    assertThat(report.rejected()).hasSize(dicomFiles(site).size()).allSatisfy(rejection -> assertThat(rejection.reason())
+        .isEqualTo("carries a direct identifier, Accession Number at 00080050 (site policy require-deidentified;"
+            + " see node deid check)"));
+  }
+
+  /**
+   * A CT slice that says its patient identity was removed and holds only a pseudonymous patient ID,
+   * as the profile's dummy values allow.
+   */
+  private static byte[] deidentifiedSlice(String series) {
+    short[] pixels = new short[64 * 64];
+    for (int i = 0; i < pixels.length; i++) {
+      pixels[i] = (short) (i % 64 * 16);
+    }
+    return new DicomWriter(SiteSynthesizer.CT_IMAGE_STORAGE, "2.25.314159265358979323846264338327950288")
+        .text(Tag.IMAGE_TYPE, Vr.CS, "ORIGINAL\\PRIMARY\\AXIAL")
+        .text(Tag.MODALITY, Vr.CS, "CT")
+        .text(Tag.PATIENT_ID, Vr.LO, "SUBJECT-0001")
+        .text(0x00120062, Vr.CS, "YES")
+        .text(Tag.STUDY_INSTANCE_UID, Vr.UI, "2.25.161803398874989484820458683436563811")
+        .text(Tag.SERIES_INSTANCE_UID, Vr.UI, series)
+        .text(Tag.IMAGE_POSITION_PATIENT, Vr.DS, "0\\0\\0")
+        .text(Tag.IMAGE_ORIENTATION_PATIENT, Vr.DS, "1\\0\\0\\0\\1\\0")
+        .uint16(Tag.SAMPLES_PER_PIXEL, 1)
+        .text(Tag.PHOTOMETRIC_INTERPRETATION, Vr.CS, "MONOCHROME2")
+        .uint16(Tag.ROWS, 64)
+        .uint16(Tag.COLUMNS, 64)
+        .text(Tag.PIXEL_SPACING, Vr.DS, "0.7\\0.7")
+        .uint16(Tag.BITS_ALLOCATED, 16)
+        .uint16(Tag.BITS_STORED, 16)
+        .uint16(Tag.HIGH_BIT, 15)
+        .uint16(Tag.PIXEL_REPRESENTATION, 1)
+        .text(Tag.RESCALE_INTERCEPT, Vr.DS, "-1024")
+        .text(Tag.RESCALE_SLOPE, Vr.DS, "1")
+        .pixelData16(pixels)
+        .toBytes();
   }
 
   private DatasetIndex register(Path root, Path labels) throws IOException {

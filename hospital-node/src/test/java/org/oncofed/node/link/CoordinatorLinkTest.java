@@ -17,6 +17,7 @@ import org.oncofed.certs.Credential;
 import org.oncofed.certs.DevPki;
 import org.oncofed.common.model.RuntimeEnvironment;
 import org.oncofed.common.tls.ProjectPki;
+import org.oncofed.node.tls.NodeRevocationWatcher;
 import org.oncofed.proto.federation.v1.Hello;
 
 /** The node dials out, introduces itself as its certified site, keeps heartbeating, and comes back by itself. */
@@ -80,8 +81,57 @@ class CoordinatorLinkTest {
         .hasMessageContaining("certificate is for site 'lakeside'");
   }
 
+  @Test
+  void refusesACoordinatorWhoseCertificateIsRevoked() throws Exception {
+    try (FakeCoordinator coordinator = new FakeCoordinator(pki, 0)) {
+      pki.revoke("coordinator", "key-compromise");
+      CoordinatorLink link = link(coordinator.port(), null);
+      try {
+        await(() -> link.status().lastError() != null, "the first attempt to fail");
+
+        assertThat(link.status().lastError()).startsWith("UNAVAILABLE").contains("certificate revoked");
+        assertThat(link.isConnected()).isFalse();
+        assertThat(coordinator.hellos).isEmpty();
+      } finally {
+        link.stop();
+      }
+    }
+  }
+
+  @Test
+  void leavesTheCoordinatorOnceItsCertificateIsRevokedAndDoesNotComeBack() throws Exception {
+    try (FakeCoordinator coordinator = new FakeCoordinator(pki, 0)) {
+      ProjectPki keys = keys();
+      CoordinatorLink link = link(coordinator.port(), null, keys);
+      NodeRevocationWatcher watcher = new NodeRevocationWatcher(keys, List.of(link));
+      try {
+        assertThat(coordinator.hellos.poll(10, TimeUnit.SECONDS)).isNotNull();
+        await(link::isConnected, "the connection");
+        watcher.check();
+        assertThat(link.isConnected()).isTrue();
+
+        pki.revoke("coordinator", "key-compromise");
+        watcher.check();
+
+        await(() -> !link.isConnected(), "the link to leave");
+        await(() -> link.status().lastError().contains("certificate revoked (serial"), "a refused reconnection");
+        assertThat(link.status().lastError()).startsWith("UNAVAILABLE");
+        assertThat(coordinator.hellos.poll(1, TimeUnit.SECONDS)).isNull();
+      } finally {
+        link.stop();
+      }
+    }
+  }
+
+  private ProjectPki keys() {
+    return ProjectPki.load(site.certificate(), site.privateKey(), pki.caCertificate(), pki.crl(), Clock.systemUTC());
+  }
+
   private CoordinatorLink link(int port, String siteId) {
-    ProjectPki keys = ProjectPki.load(site.certificate(), site.privateKey(), pki.caCertificate(), pki.crl(), Clock.systemUTC());
+    return link(port, siteId, keys());
+  }
+
+  private CoordinatorLink link(int port, String siteId, ProjectPki keys) {
     LinkConfiguration configuration = new LinkConfiguration(
         "localhost:" + port, siteId, Duration.ofMillis(100), Duration.ofMillis(500), Duration.ofSeconds(20));
     return new CoordinatorLink(configuration, keys, new HelloFactory(new RuntimeEnvironment("test", "test", "cpu", "test device", "none", "17", "test", "linux", "6", "amd64", 2), java.util.Optional::empty, () -> false, () -> { }),
