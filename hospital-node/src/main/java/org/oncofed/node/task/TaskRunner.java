@@ -135,7 +135,7 @@ public class TaskRunner implements CoordinatorMessageHandler {
 
   private Optional<String> noData() {
     if (context.data().registrationChanged()) {
-      return Optional.of("this site's dataset was registered again; the node announces it before taking tasks");
+      return Optional.of("a dataset was registered at this site since the node said Hello; it announces it before taking tasks");
     }
     return context.data().isRegistered()
         ? Optional.empty()

@@ -43,6 +43,10 @@ class TaskDeclineTest {
       assertThat(nextReport(coordinator).getDeclined().getReason()).isEqualTo("this site has no registered dataset");
 
       TestNodes.registerSmallDataset(dir, dataDir);
+      // The running node takes the registration up while idle and says Hello again with its counts.
+      Hello second = coordinator.hellos.poll(20, TimeUnit.SECONDS);
+      assertThat(second).isNotNull();
+      assertThat(second.hasDataset()).as("the new registration announced").isTrue();
       coordinator.send(train("t-2", "small-cnn", 1));
       NodeMessage refusal = nextReport(coordinator);
       assertThat(refusal.getDeclined().getTaskId()).isEqualTo("t-2");
