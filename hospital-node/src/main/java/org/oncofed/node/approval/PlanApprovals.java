@@ -73,12 +73,28 @@ public class PlanApprovals {
    * empty when it may, or when approval is not required.
    */
   public Optional<String> refusal(TrainTask task) {
-    return required ? PlanConformance.departure(task).or(() -> decision(task.getPlan())) : Optional.empty();
+    return required ? PlanConformance.departure(task).or(() -> foreignCoordinator(task.getPlan()))
+        .or(() -> decision(task.getPlan())) : Optional.empty();
   }
 
   /** As {@link #refusal(TrainTask)}, for an evaluation task. */
   public Optional<String> refusal(EvaluateTask task) {
-    return required ? PlanConformance.departure(task).or(() -> decision(task.getPlan())) : Optional.empty();
+    return required ? PlanConformance.departure(task).or(() -> foreignCoordinator(task.getPlan()))
+        .or(() -> decision(task.getPlan())) : Optional.empty();
+  }
+
+  /**
+   * A plan names the coordinator it is approved for: it must be the one whose certificate this
+   * node verified on the connection the task came over, whatever the plan itself claims.
+   */
+  private Optional<String> foreignCoordinator(SitePlan plan) {
+    Optional<String> verified = link.coordinatorName();
+    if (verified.isEmpty()) {
+      return Optional.of("the coordinator's certificate is not known on this connection yet");
+    }
+    return verified.get().equals(plan.getCoordinator()) ? Optional.empty()
+        : Optional.of("the task's plan names coordinator '" + plan.getCoordinator() + "', but the certificate of the "
+            + "coordinator this node is connected to names '" + verified.get() + "'");
   }
 
   private synchronized Optional<String> decision(SitePlan plan) {

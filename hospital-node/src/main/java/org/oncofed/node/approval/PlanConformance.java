@@ -18,14 +18,11 @@ final class PlanConformance {
 
   /** How a training task departs from its plan, or empty when it conforms. */
   static Optional<String> departure(TrainTask task) {
-    if (!task.hasPlan()) {
-      return Optional.of("the task carries no plan for the site to approve");
+    Optional<String> unplanned = unplanned(task.hasPlan(), task.getPlan(), task.getExperimentId());
+    if (unplanned.isPresent()) {
+      return unplanned;
     }
     SitePlan plan = task.getPlan();
-    if (!plan.getExperimentId().equals(task.getExperimentId())) {
-      return Optional.of("the task is for experiment " + task.getExperimentId() + ", its plan for "
-          + plan.getExperimentId());
-    }
     if (task.getLocalBaseline() && !plan.getLocalBaselines()) {
       return Optional.of("the task asks for a local-only baseline, which its plan does not include");
     }
@@ -46,14 +43,11 @@ final class PlanConformance {
 
   /** How an evaluation task departs from its plan, or empty when it conforms. */
   static Optional<String> departure(EvaluateTask task) {
-    if (!task.hasPlan()) {
-      return Optional.of("the task carries no plan for the site to approve");
+    Optional<String> unplanned = unplanned(task.hasPlan(), task.getPlan(), task.getExperimentId());
+    if (unplanned.isPresent()) {
+      return unplanned;
     }
     SitePlan plan = task.getPlan();
-    if (!plan.getExperimentId().equals(task.getExperimentId())) {
-      return Optional.of("the task is for experiment " + task.getExperimentId() + ", its plan for "
-          + plan.getExperimentId());
-    }
     if (!plan.getEvaluationSplitsList().contains(task.getSplit())) {
       return Optional.of("the task evaluates on " + task.getSplit() + ", which its plan does not include");
     }
@@ -65,6 +59,17 @@ final class PlanConformance {
     }
     if (!task.getPreprocessing().equals(plan.getTraining())) {
       return Optional.of("the task's preprocessing differs from its plan's");
+    }
+    return Optional.empty();
+  }
+
+  /** A task without a plan, or with another experiment's. */
+  private static Optional<String> unplanned(boolean hasPlan, SitePlan plan, String experimentId) {
+    if (!hasPlan) {
+      return Optional.of("the task carries no plan for the site to approve");
+    }
+    if (!plan.getExperimentId().equals(experimentId)) {
+      return Optional.of("the task is for experiment " + experimentId + ", its plan for " + plan.getExperimentId());
     }
     return Optional.empty();
   }

@@ -18,6 +18,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.Collections;
 import java.util.List;
+import java.util.Optional;
 import javax.net.ssl.SSLSession;
 import javax.net.ssl.SSLSessionContext;
 import java.util.concurrent.Executors;
@@ -140,6 +141,23 @@ public class CoordinatorLink implements CoordinatorRevocationListener {
   /** The mutually authenticated channel to the coordinator, for model and result transfers. */
   public io.grpc.Channel channel() {
     return channel;
+  }
+
+  /**
+   * The name in the certificate the coordinator presented on the current control stream, as the
+   * trust manager verified it; empty before the stream has answered.
+   */
+  public Optional<String> coordinatorName() {
+    Session current = session;
+    X509Certificate certificate = current == null ? null : current.coordinatorCertificate.certificate();
+    if (certificate == null) {
+      return Optional.empty();
+    }
+    try {
+      return Optional.of(PeerIdentity.of(certificate).name());
+    } catch (java.security.cert.CertificateException e) {
+      return Optional.empty();
+    }
   }
 
   public boolean isConnected() {

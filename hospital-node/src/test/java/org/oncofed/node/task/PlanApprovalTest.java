@@ -81,9 +81,16 @@ class PlanApprovalTest {
       coordinator.send(CoordinatorMessage.newBuilder().setTrain(strayed).build());
       assertThat(nextReport(coordinator).getDeclined().getReason())
           .isEqualTo("the task's privacy settings differ from its plan's");
+
+      // An approved plan that names another coordinator is not run by this one.
+      coordinator.send(train("t-5", plan.toBuilder().setCoordinator("elsewhere").build()));
+      assertThat(nextReport(coordinator).getDeclined().getReason()).isEqualTo("the task's plan names coordinator "
+          + "'elsewhere', but the certificate of the coordinator this node is connected to names 'coordinator'");
+      assertThat(coordinator.fetches.poll(2, TimeUnit.SECONDS)).as("model fetched for another coordinator's plan").isNull();
     }
     assertThat(ledger(dataDir)).extracting(LedgerEntry::type).containsExactly(LedgerEntryType.TASK_DECLINED,
-        LedgerEntryType.PLAN_DECIDED, LedgerEntryType.TASK_DECLINED, LedgerEntryType.TASK_DECLINED);
+        LedgerEntryType.PLAN_DECIDED, LedgerEntryType.TASK_DECLINED, LedgerEntryType.TASK_DECLINED,
+        LedgerEntryType.TASK_DECLINED);
     assertThat(approvals("reject", "0123", "--data-dir", dataDir.toString())).isEqualTo(2);
   }
 
