@@ -1,4 +1,4 @@
-package org.oncofed.bench;
+package org.oncofed.bench.measure;
 
 import java.io.PrintStream;
 import java.util.ArrayList;
@@ -6,13 +6,13 @@ import java.util.List;
 import java.util.Locale;
 
 /** The console table: one line per comparison, ratios against their goals, then what was skipped. */
-final class ResultTable {
+public final class ResultTable {
 
   private static final String[] HEADER = {"benchmark", "case", "candidate", "baseline", "ratio", "goal"};
 
   private ResultTable() {}
 
-  static void print(BenchReport report, PrintStream out) {
+  public static void print(BenchReport report, PrintStream out) {
     List<String[]> rows = new ArrayList<>();
     rows.add(HEADER);
     for (Comparison c : report.comparisons()) {

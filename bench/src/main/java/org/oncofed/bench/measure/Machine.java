@@ -1,4 +1,4 @@
-package org.oncofed.bench;
+package org.oncofed.bench.measure;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;

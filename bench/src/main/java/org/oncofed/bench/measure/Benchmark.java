@@ -1,4 +1,4 @@
-package org.oncofed.bench;
+package org.oncofed.bench.measure;
 
 /** One part of the suite; it adds its comparisons (or the reason it skipped them) to the report. */
 public interface Benchmark {

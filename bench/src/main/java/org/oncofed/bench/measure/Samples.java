@@ -1,4 +1,4 @@
-package org.oncofed.bench;
+package org.oncofed.bench.measure;
 
 import java.util.Arrays;
 import java.util.List;

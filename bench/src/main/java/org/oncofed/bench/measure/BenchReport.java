@@ -1,4 +1,4 @@
-package org.oncofed.bench;
+package org.oncofed.bench.measure;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.SerializationFeature;
@@ -59,7 +59,7 @@ public final class BenchReport {
     notes.add(note);
   }
 
-  synchronized void finish() {
+  public synchronized void finish() {
     finished = Instant.now();
     loadAfter = Machine.loadAverage();
   }
