@@ -16,10 +16,9 @@ import io.swagger.v3.oas.annotations.media.Content;
 import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.parameters.RequestBody;
 import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.List;
 import org.deeplearning4j.util.ModelSerializer;
 import org.oncofed.api.ApiError;
@@ -95,20 +94,21 @@ class ReleaseController {
 
   /** The released model as a DL4J ComputationGraph file, for programs that do not use OncoFed. */
   @Get(value = "/releases/{id}/dl4j", produces = MediaType.APPLICATION_OCTET_STREAM)
-  HttpResponse<SystemFile> dl4j(String id) {
+  HttpResponse<byte[]> dl4j(String id) {
     ReleaseRecord release = releases.require(id);
     ModelCard card = card(release);
     ModelSpec spec = new ModelSpec(card.architecture(), card.inputSize(), card.channels(), card.classes(), 0);
+    ByteArrayOutputStream file = new ByteArrayOutputStream();
     try {
-      Path file = Files.createTempFile("oncofed-release", ".zip");
-      file.toFile().deleteOnExit();
       ModelSerializer.writeModel(ModelCatalogue.standard().build(spec, TrainingSetup.inference(),
-          models.read(release.modelSha256()).decode()), file.toFile(), false);
-      return HttpResponse.ok(new SystemFile(file.toFile()).attach(release.name().replaceAll("[^A-Za-z0-9._-]", "_")
-          + "-dl4j.zip")).header("X-OncoFed-Model-Sha256", release.modelSha256());
+          models.read(release.modelSha256()).decode()), file, false);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write the DL4J model file of release " + id, e);
     }
+    return HttpResponse.ok(file.toByteArray())
+        .header("Content-Disposition", "attachment; filename=\"" + release.name().replaceAll("[^A-Za-z0-9._-]", "_")
+            + "-dl4j.zip\"")
+        .header("X-OncoFed-Model-Sha256", release.modelSha256());
   }
 
   private static ReleaseView view(ReleaseRecord release) {
