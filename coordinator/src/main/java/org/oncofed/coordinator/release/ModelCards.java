@@ -6,7 +6,6 @@ import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 import org.oncofed.api.ExperimentConfig;
 import org.oncofed.api.FinalResults;
@@ -35,16 +34,15 @@ class ModelCards {
     this.reports = reports;
   }
 
-  /** The aggregated round that produced {@code modelSha256}; empty when no round did. */
-  Optional<RoundView> producingRound(ExperimentRecord experiment, String modelSha256) {
-    return reports.rounds(experiment).stream().filter(round -> modelSha256.equals(round.newModel())).findFirst();
-  }
-
-  ModelCard card(String releaseId, String name, ExperimentRecord experiment, RoundView produced, String releasedBy,
-      Instant releasedAt) {
+  /**
+   * @param rounds the experiment's rounds, as the report shows them
+   * @param produced the round whose aggregate is released
+   */
+  ModelCard card(String releaseId, String name, ExperimentRecord experiment, List<RoundView> rounds, RoundView produced,
+      String releasedBy, Instant releasedAt) {
     ExperimentPlan plan = ExperimentPlan.of(experiment.id(), experiment.configJson());
     ExperimentConfig config = plan.config();
-    List<RoundView> lineage = lineage(reports.rounds(experiment), produced);
+    List<RoundView> lineage = lineage(rounds, produced);
     FinalResults results = reports.finalResults(experiment);
     boolean tested = results != null && results.federated().model().equals(produced.newModel());
     List<ModelCard.LineageStep> steps = new ArrayList<>();

@@ -62,7 +62,8 @@ public class ModelReleases {
           + "experiment " + experimentId + " is " + experiment.status());
     }
     String sha256 = request.model() != null ? request.model() : reports.resultModel(experiment);
-    RoundView produced = cards.producingRound(experiment, sha256)
+    List<RoundView> rounds = reports.rounds(experiment);
+    RoundView produced = rounds.stream().filter(round -> sha256.equals(round.newModel())).findFirst()
         .orElseThrow(() -> new InvalidRequestException("model", "model " + sha256
             + " is not a global model of experiment " + experimentId + " (no round produced it)"));
     releases.findByExperimentIdAndModelSha256(experimentId, sha256).ifPresent(existing -> {
@@ -70,7 +71,7 @@ public class ModelReleases {
           + existing.name() + "' (" + existing.id() + ")");
     });
     String id = UUID.randomUUID().toString();
-    ModelCard card = cards.card(id, request.name(), experiment, produced, releasedBy, clock.instant());
+    ModelCard card = cards.card(id, request.name(), experiment, rounds, produced, releasedBy, clock.instant());
     SignedDocument signed = SignedDocument.sign(CanonicalJson.encode(card), pki.identity());
     ReleaseRecord record = new ReleaseRecord(id, request.name(), experimentId, sha256, releasedBy, card.releasedAt(),
         signed.payload(), Base64.getEncoder().encodeToString(signed.signature()), signed.certificatePem());
