@@ -202,7 +202,12 @@ public class CoordinatorLink implements CoordinatorRevocationListener {
     LOG.info("Connected to the coordinator at {} as site '{}'", configuration.coordinator(), siteId);
     from.heartbeats = scheduler.scheduleAtFixedRate(() -> {
       from.send(heartbeat());
-      announceNewDataset(from);
+      try {
+        announceNewDataset(from);
+      } catch (RuntimeException e) {
+        // A failure escaping a periodic task would silently end the heartbeats with it.
+        LOG.warn("Could not announce the newly registered dataset: {}", Failures.rootMessage(e));
+      }
     }, 0, Math.max(100, heartbeatInterval.toMillis()), TimeUnit.MILLISECONDS);
   }
 
